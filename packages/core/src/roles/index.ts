@@ -1,0 +1,3 @@
+export * from './permissions.js';
+export * from './sections.js';
+export * from './rules.js';
