@@ -1,0 +1,103 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** What the controller needs of a core store (resource stores and paged stores both fit). */
+export interface SubscribableStore<S> {
+  getState(): S;
+  subscribe(listener: (state: S) => void): () => void;
+}
+
+/** The state type of a store. */
+export type StateOf<Store> = Store extends SubscribableStore<infer S> ? S : never;
+
+export interface StoreControllerOptions<Store> {
+  /**
+   * What to do once subscribed: `true` (default) calls `store.load()` for resource stores (a ready
+   * store does not reload) or `store.reload()` for an idle paged store; `false` only listens; a
+   * function does what it says.
+   */
+  readonly load?: boolean | ((store: Store) => unknown);
+}
+
+type Loadable = { load(options?: { force?: boolean }): Promise<unknown> };
+type Reloadable = { reload(): unknown; getState(): { status?: string } };
+
+/**
+ * Keeps an element in step with a core store: subscribes when the element connects (or as soon as the
+ * store becomes available, e.g. when the client arrives through context), re-renders on every state
+ * change and unsubscribes when the element disconnects.
+ *
+ * ```ts
+ * #me = new StoreController(this, () => this.stores?.me);
+ * render() { const { status, data } = this.#me.state ?? {}; … }
+ * ```
+ *
+ * Loads are not aborted on disconnect: stores are shared by every element over the same client, and
+ * another element may be waiting for the same request.
+ */
+export class StoreController<Store extends SubscribableStore<any>> implements ReactiveController {
+  /** The latest state of the store; `undefined` while there is no store. */
+  state: StateOf<Store> | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #getStore: () => Store | undefined;
+  readonly #load: StoreControllerOptions<Store>['load'];
+  #store: Store | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #connected = false;
+
+  constructor(host: ReactiveControllerHost, getStore: () => Store | undefined, options: StoreControllerOptions<Store> = {}) {
+    this.#host = host;
+    this.#getStore = getStore;
+    this.#load = options.load ?? true;
+    host.addController(this);
+  }
+
+  /** The store currently followed. */
+  get store(): Store | undefined {
+    return this.#store;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.#sync();
+  }
+
+  hostUpdate(): void {
+    this.#sync();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#store = undefined;
+  }
+
+  #sync(): void {
+    if (!this.#connected) return;
+    const store = this.#getStore();
+    if (store === this.#store) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#store = store;
+    this.state = undefined;
+    if (!store) return;
+    this.#unsubscribe = store.subscribe((state: StateOf<Store>) => {
+      this.state = state;
+      this.#host.requestUpdate();
+    });
+    this.#startLoad(store);
+  }
+
+  #startLoad(store: Store): void {
+    const load = this.#load;
+    if (!load) return;
+    let result: unknown;
+    if (typeof load === 'function') result = load(store);
+    else if (typeof (store as unknown as Loadable).load === 'function') result = (store as unknown as Loadable).load();
+    else if (typeof (store as unknown as Reloadable).reload === 'function' && (store as unknown as Reloadable).getState().status === 'idle') {
+      result = (store as unknown as Reloadable).reload();
+    }
+    // Failures reach the element through the store's error state.
+    if (result instanceof Promise) result.catch(() => undefined);
+  }
+}

@@ -1,0 +1,6 @@
+export * from './saved.js';
+export * from './navigate.js';
+export * from './error.js';
+export * from './signed-out.js';
+export * from './mfa-enrolled.js';
+export * from './integration-connected.js';

@@ -1,0 +1,21 @@
+/** Strings of `<billingone-settings>` (navigation, section names, shell states). */
+export const shell = {
+  'shell.nav.label': 'Settings',
+  'shell.menu.button': 'Settings menu',
+  'shell.menu.current': 'Settings menu: {section}',
+  'shell.section.profile': 'Profile',
+  'shell.section.security': 'Security',
+  'shell.section.sessions': 'Sessions',
+  'shell.section.notifications': 'Notifications',
+  'shell.section.organization': 'Organization',
+  'shell.section.branding': 'Branding',
+  'shell.section.team': 'Team',
+  'shell.section.integrations': 'Integrations',
+  'shell.section.audit-log': 'Audit log',
+  'shell.section.mfa-enrollment': 'Set up two-factor authentication',
+  'shell.loading': 'Loading your settings…',
+  'shell.error.title': 'We could not load your settings',
+  'shell.sectionError.title': 'This section could not be loaded',
+  'shell.sectionError.body': 'Part of the settings area failed to download. Check your connection and try again.',
+  'shell.opened': '{section} settings',
+} satisfies Record<string, string>;

@@ -1,0 +1,3 @@
+export * from './localize.js';
+export { en } from './en/index.js';
+export { parseMessage, messageArguments } from './message-format.js';

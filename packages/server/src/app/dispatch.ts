@@ -1,0 +1,212 @@
+import { can, type Endpoint, type Permission } from '@billingone/settings-core';
+import { getCookie } from 'hono/cookie';
+import {
+  actorFromEmbedToken,
+  actorFromSession,
+  apiKeyActor,
+  API_KEY_PREFIX,
+  csrfTokenFor,
+  SESSION_COOKIE,
+  type Actor,
+  type ApiKeyActor,
+} from './actor.js';
+import { isSameOrigin } from './cors.js';
+import type { AppContext } from './env.js';
+import { etagMatches, etagOf } from './etag.js';
+import { issuesToFieldErrors, problem } from './problem.js';
+import { createRouteContext, type Route, type RouteContext } from './route.js';
+
+/** Re-authentication lets sensitive actions through for 10 minutes. */
+export const RECENT_AUTH_MS = 10 * 60 * 1000;
+/** JSON bodies above this size are refused with 413. */
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+interface SafeParser {
+  safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[] } };
+}
+
+function parseWith(schema: unknown, value: unknown, prefix: string, what: string): unknown {
+  if (!schema) return undefined;
+  const result = (schema as SafeParser).safeParse(value);
+  if (result.success) return result.data;
+  throw problem(422, 'validation_failed', `Some ${what} values are not valid.`, {
+    fieldErrors: issuesToFieldErrors(result.error.issues, prefix),
+  });
+}
+
+function bearerToken(c: AppContext): string | null {
+  const header = c.req.header('authorization');
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw problem(401, 'invalid_authorization', 'Use "Authorization: Bearer <token>".');
+  return match[1]!;
+}
+
+interface Authenticated {
+  actor: Actor | null;
+  apiKey: ApiKeyActor | null;
+  sessionToken: string | null;
+}
+
+async function authenticate(c: AppContext, endpoint: Endpoint, now: Date): Promise<Authenticated> {
+  const db = c.var.state.deps.db;
+  const bearer = bearerToken(c);
+  if (endpoint.access === 'api-key') {
+    if (!bearer || !bearer.startsWith(API_KEY_PREFIX)) {
+      throw problem(401, 'api_key_required', 'Call this endpoint from your server with "Authorization: Bearer <organization API key>".');
+    }
+    return { actor: null, apiKey: await apiKeyActor(db, bearer, now), sessionToken: null };
+  }
+  if (bearer) {
+    if (bearer.startsWith(API_KEY_PREFIX)) {
+      if (endpoint.access === 'public') return { actor: null, apiKey: null, sessionToken: null };
+      throw problem(401, 'api_key_not_accepted', 'An API key only creates embed tokens; send an embed token here.');
+    }
+    const actor = await actorFromEmbedToken(db, bearer, now);
+    if (!actor) {
+      if (endpoint.access === 'public') return { actor: null, apiKey: null, sessionToken: null };
+      throw problem(401, 'invalid_token', 'The embed token is unknown or has expired. Request a new one.');
+    }
+    return { actor, apiKey: null, sessionToken: null };
+  }
+  const cookie = getCookie(c, SESSION_COOKIE);
+  const actor = cookie ? await actorFromSession(db, cookie, now) : null;
+  if (!actor && endpoint.access !== 'public') {
+    throw problem(401, 'unauthenticated', cookie ? 'Your session has ended. Sign in again.' : 'Sign in to continue.');
+  }
+  return { actor, apiKey: null, sessionToken: actor ? cookie! : null };
+}
+
+/** Refusals that depend on who calls: origin, CSRF, MFA gate, permission, recent re-authentication. */
+function authorize(c: AppContext, endpoint: Endpoint, auth: Authenticated, now: Date): void {
+  const { actor } = auth;
+  // Public endpoints (sign-in, accepting an invitation) do not act as the member a cookie names.
+  if (!actor || endpoint.access === 'public') return;
+  if (actor.kind === 'embed') {
+    const origin = c.req.header('origin');
+    if (origin && !isSameOrigin(c, origin)) {
+      if (!actor.embedOrigins.includes(origin)) {
+        throw problem(403, 'origin_not_allowed', `${origin} is not an embedding origin of this organization.`);
+      }
+      c.set('corsOrigin', origin);
+    }
+  } else if (!safeMethods.has(c.req.method)) {
+    const sent = c.req.header('x-csrf-token');
+    if (!sent || sent !== csrfTokenFor(auth.sessionToken!)) {
+      throw problem(403, 'csrf_invalid', 'Send the X-CSRF-Token header (GET /v1/auth/csrf) with every change.');
+    }
+  }
+  if (actor.mfa.enrollmentRequired && endpoint.mfaGate !== 'allowed') {
+    throw problem(403, 'mfa_enrollment_required', 'Your organization requires two-factor authentication. Set it up to continue.');
+  }
+  if (endpoint.access !== 'member' && !can(actor, endpoint.access as Permission)) {
+    throw problem(403, 'forbidden', 'Your role does not allow this.');
+  }
+  if (endpoint.recentAuth && (!actor.reauthenticatedAt || now.getTime() - actor.reauthenticatedAt.getTime() > RECENT_AUTH_MS)) {
+    throw problem(403, 'reauthentication_required', 'Confirm it is you (password or authenticator code) to continue.');
+  }
+}
+
+async function readJsonBody(c: AppContext): Promise<unknown> {
+  const length = Number(c.req.header('content-length') ?? '0');
+  if (length > MAX_JSON_BYTES) throw problem(413, 'body_too_large', 'The request body is too large.');
+  const text = await c.req.text();
+  if (text.length > MAX_JSON_BYTES) throw problem(413, 'body_too_large', 'The request body is too large.');
+  if (text.trim() === '') return undefined;
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && !type.endsWith('+json')) {
+    throw problem(415, 'unsupported_media_type', 'Send the body as application/json.', {
+      fieldErrors: [{ path: '', message: 'Send the body as application/json.', code: 'unsupported_media_type' }],
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw problem(400, 'invalid_json', 'The body is not valid JSON.', {
+      fieldErrors: [{ path: '', message: 'The body is not valid JSON.', code: 'invalid_json' }],
+    });
+  }
+}
+
+async function readUpload(c: AppContext, upload: NonNullable<Endpoint['upload']>): Promise<RouteContext['upload']> {
+  const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!upload.types.includes(contentType)) {
+    const message = `Upload one of: ${upload.types.join(', ')}.`;
+    throw problem(415, 'unsupported_media_type', message, { fieldErrors: [{ path: 'file', message, code: 'unsupported_media_type' }] });
+  }
+  const tooLarge = () => {
+    const message = `The file must be at most ${Math.round(upload.maxBytes / 1024)} KB.`;
+    return problem(413, 'file_too_large', message, { fieldErrors: [{ path: 'file', message, code: 'file_too_large' }] });
+  };
+  if (Number(c.req.header('content-length') ?? '0') > upload.maxBytes) throw tooLarge();
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength > upload.maxBytes) throw tooLarge();
+  if (bytes.byteLength === 0) {
+    throw problem(422, 'validation_failed', 'The file is empty.', { fieldErrors: [{ path: 'file', message: 'The file is empty.', code: 'empty_file' }] });
+  }
+  return { bytes, contentType };
+}
+
+function validateResponse(route: Route, result: unknown): void {
+  const schema = route.endpoint.response as SafeParser | undefined;
+  if (!schema) return;
+  const parsed = schema.safeParse(result);
+  if (!parsed.success) {
+    const issues = issuesToFieldErrors(parsed.error.issues).map((issue) => `${issue.path || '(root)'}: ${issue.message}`);
+    throw new Error(`${route.endpoint.id} answered a body that does not match its response schema: ${issues.join('; ')}`);
+  }
+}
+
+/** The Hono handler of a route. */
+export function dispatch(route: Route) {
+  const { endpoint } = route;
+  const isWrite = !safeMethods.has(endpoint.method);
+  return async (c: AppContext): Promise<Response> => {
+    const state = c.var.state;
+    const { deps } = state;
+    const now = deps.clock();
+    const auth = await authenticate(c, endpoint, now);
+    authorize(c, endpoint, auth, now);
+
+    const params = parseWith(endpoint.params, c.req.param(), '', 'path');
+    const query = parseWith(endpoint.query, c.req.query(), '', 'query');
+    let body: unknown;
+    let upload: RouteContext['upload'] = null;
+    if (endpoint.upload) upload = await readUpload(c, endpoint.upload);
+    else if (endpoint.body) body = parseWith(endpoint.body, await readJsonBody(c), '', 'body');
+
+    const ifMatch = c.req.header('if-match');
+    if (endpoint.etag && isWrite && ifMatch === undefined) {
+      throw problem(428, 'if_match_required', 'Send the If-Match header with the ETag you last read.');
+    }
+
+    let ifMatchChecked = false;
+    const run = (tx: RouteContext['tx']) =>
+      route.handler(
+        createRouteContext({
+          endpoint, state, c, actor: auth.actor, apiKey: auth.apiKey, params, query, body, upload, tx, now, ifMatch,
+          onIfMatchChecked: () => {
+            ifMatchChecked = true;
+          },
+        }),
+      );
+    const useTransaction = isWrite && route.options.transaction !== false;
+    const result = useTransaction ? await deps.db.transaction(run) : await run(deps.db);
+    if (endpoint.etag && isWrite && !ifMatchChecked) {
+      throw new Error(`${endpoint.id} is an ETag write but its handler never called checkIfMatch().`);
+    }
+
+    if (result instanceof Response) return result;
+    if (!endpoint.response) return c.body(null, 204);
+    if (deps.validateResponses) validateResponse(route, result);
+    if (endpoint.etag) {
+      const etag = etagOf(result);
+      c.header('etag', etag);
+      const ifNoneMatch = c.req.header('if-none-match');
+      if (!isWrite && ifNoneMatch && etagMatches(ifNoneMatch, etag)) return c.body(null, 304);
+    }
+    return c.json(result as object, endpoint.creates ? 201 : 200);
+  };
+}

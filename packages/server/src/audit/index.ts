@@ -1,0 +1,2 @@
+export { writeAudit, type AuditInput, type AuditRecord } from './write.js';
+export { redact, REDACTED, secretKeyPattern } from './redact.js';

@@ -1,0 +1,5 @@
+export type { Db, Queryable } from './types.js';
+export { openDatabase, type OpenDatabaseOptions } from './open.js';
+export { migrate } from './migrate.js';
+export { migrations, type Migration } from './migrations/index.js';
+export { truncateAll } from './truncate.js';

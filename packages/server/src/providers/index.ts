@@ -1,0 +1,14 @@
+export { PROVIDER_ERROR_REASONS, ProviderError, isProviderError } from './errors.js';
+export type { ProviderErrorInit, ProviderErrorReason, ProviderName } from './errors.js';
+export { DEFAULT_RETRY_POLICY, parseRetryAfter, realSleep } from './http.js';
+export type { FetchLike, RetryPolicy, Sleep } from './http.js';
+export { createPax8Client, PAX8_TEST_FAILURE_REASONS } from './pax8-client.js';
+export type { Pax8Client, Pax8ClientOptions, Pax8Credentials, Pax8TestFailureReason, Pax8TestResult, Pax8Token } from './pax8-client.js';
+export { PAX8_API_AUDIENCE, PAX8_LIST_KINDS, PAX8_MAX_PAGE_SIZE } from './pax8-types.js';
+export type * from './pax8-types.js';
+export { createOAuthState, createPkcePair, pkceChallenge } from './pkce.js';
+export type { PkcePair } from './pkce.js';
+export { createXeroClient, XERO_DEFAULT_SCOPES, XERO_ENDPOINTS, xeroEndpointsAt } from './xero-client.js';
+export type { FetchInvoicesOptions, XeroClient, XeroClientOptions, XeroEndpoints } from './xero-client.js';
+export { formatXeroModifiedSince, parseXeroDate, parseXeroDay, parseXeroUtcTimestamp } from './xero-dates.js';
+export type * from './xero-types.js';

@@ -1,0 +1,191 @@
+import {
+  api,
+  checkOwnershipTransfer,
+  checkRemoval,
+  checkRoleChange,
+  teamRuleMessages,
+  type Member,
+  type Role,
+  type TeamRuleResult,
+  type TeamRuleViolation,
+} from '@billingone/settings-core';
+import type { Queryable } from '../db/types.js';
+import type { Actor } from '../app/actor.js';
+import { decodeCursor, encodeCursor, iso, isoOrNull, likePattern } from '../app/json.js';
+import { fieldProblem, problem } from '../app/problem.js';
+import { defineRoute } from '../app/route.js';
+
+/** Refusals of who-may-do-what are 403; refusals that protect the team's state are 409. */
+export const teamRuleStatus: Readonly<Record<TeamRuleViolation, 403 | 409>> = {
+  forbidden: 403,
+  admin_cannot_touch_owner: 403,
+  only_owner_grants_owner: 403,
+  own_role: 409,
+  last_owner: 409,
+  remove_self: 409,
+  transfer_to_self: 409,
+};
+
+/** Throws the rule's problem (its code is the violation) unless the rule allows the change. */
+export function enforce(result: TeamRuleResult): void {
+  if (!result.ok) throw problem(teamRuleStatus[result.reason], result.reason, teamRuleMessages[result.reason]);
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+const memberColumns = 'id, email, name, role, avatar_url, totp_enabled_at, passkey_count, last_active_at, joined_at';
+
+export interface MemberRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  avatar_url: string | null;
+  totp_enabled_at: Date | null;
+  passkey_count: number;
+  last_active_at: Date | null;
+  joined_at: Date;
+}
+
+export function memberJson(row: MemberRow): Member {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    mfaEnabled: row.totp_enabled_at !== null || Number(row.passkey_count) > 0,
+    avatarUrl: row.avatar_url,
+    lastActiveAt: isoOrNull(row.last_active_at),
+    joinedAt: iso(row.joined_at),
+  };
+}
+
+export async function loadMember(tx: Queryable, orgId: string, memberId: string, lock = false): Promise<MemberRow> {
+  const { rows } = await tx.query<MemberRow>(
+    `SELECT ${memberColumns} FROM members WHERE id = $1 AND org_id = $2${lock ? ' FOR UPDATE' : ''}`,
+    [memberId, orgId],
+  );
+  if (!rows[0]) throw problem(404, 'member_not_found', 'This member is not part of your organization.');
+  return rows[0];
+}
+
+/** Locks the organization's Owners (so two requests cannot demote the last two at once) and counts them. */
+async function lockOwners(tx: Queryable, orgId: string): Promise<number> {
+  const { rows } = await tx.query("SELECT id FROM members WHERE org_id = $1 AND role = 'owner' ORDER BY id FOR UPDATE", [orgId]);
+  return rows.length;
+}
+
+const ref = (actor: Actor) => ({ id: actor.memberId, role: actor.role });
+
+/**
+ * Members by name (then id), keyset paged. Free text matches name or email through the pg_trgm
+ * indexes: the match sits in a MATERIALIZED CTE so the planner uses them instead of walking the
+ * name index and filtering.
+ */
+const list = defineRoute(api.team.listMembers, async (ctx) => {
+  const { q, role, cursor } = ctx.query;
+  const limit = ctx.query.limit ?? DEFAULT_PAGE_SIZE;
+  const params: unknown[] = [ctx.actor.orgId];
+  const filters: string[] = [];
+  let cte = '';
+  if (q) {
+    params.push(likePattern(q));
+    cte = `WITH matched AS MATERIALIZED (
+      SELECT id FROM members WHERE org_id = $1 AND (name ILIKE $${params.length} OR email ILIKE $${params.length})
+    ) `;
+    filters.push('id IN (SELECT id FROM matched)');
+  }
+  if (role) {
+    params.push(role);
+    filters.push(`role = $${params.length}`);
+  }
+  const where = ['org_id = $1', ...filters];
+  const countWhere = [...where];
+  if (cursor) {
+    const [name, id] = decodeCursor(cursor, 2);
+    params.push(name, id);
+    where.push(`(name, id) > ($${params.length - 1}, $${params.length})`);
+  }
+  const { rows } = await ctx.tx.query<MemberRow>(
+    `${cte}SELECT ${memberColumns} FROM members WHERE ${where.join(' AND ')} ORDER BY name, id LIMIT ${limit + 1}`,
+    params,
+  );
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const result: { items: Member[]; nextCursor: string | null; total?: number } = {
+    items: page.map(memberJson),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null,
+  };
+  if (!cursor) {
+    const countParams = params.slice(0, params.length);
+    const { rows: counted } = await ctx.tx.query<{ total: number }>(
+      `${cte}SELECT count(*)::int AS total FROM members WHERE ${countWhere.join(' AND ')}`,
+      countParams,
+    );
+    result.total = Number(counted[0]!.total);
+  }
+  return result;
+});
+
+const getMember = defineRoute(api.team.getMember, async (ctx) => memberJson(await loadMember(ctx.tx, ctx.actor.orgId, ctx.params.id)));
+
+const changeRole = defineRoute(api.team.changeRole, async (ctx) => {
+  const { actor } = ctx;
+  const ownerCount = await lockOwners(ctx.tx, actor.orgId);
+  const target = await loadMember(ctx.tx, actor.orgId, ctx.params.id, true);
+  enforce(checkRoleChange(ref(actor), target, ctx.body.role, ownerCount));
+  if (target.role === ctx.body.role) return memberJson(target);
+  const { rows } = await ctx.tx.query<MemberRow>(
+    `UPDATE members SET role = $2, updated_at = $3 WHERE id = $1 RETURNING ${memberColumns}`,
+    [target.id, ctx.body.role, ctx.now],
+  );
+  await ctx.audit({
+    action: 'member.role_changed',
+    target: { type: 'member', id: target.id, label: target.name },
+    before: { role: target.role },
+    after: { role: ctx.body.role },
+  });
+  return memberJson(rows[0]!);
+});
+
+const remove = defineRoute(api.team.removeMember, async (ctx) => {
+  const { actor } = ctx;
+  const ownerCount = await lockOwners(ctx.tx, actor.orgId);
+  const target = await loadMember(ctx.tx, actor.orgId, ctx.params.id, true);
+  enforce(checkRemoval(ref(actor), target, ownerCount));
+  await ctx.tx.query('DELETE FROM members WHERE id = $1', [target.id]);
+  await ctx.audit({
+    action: 'member.removed',
+    target: { type: 'member', id: target.id, label: target.name },
+    before: { email: target.email, name: target.name, role: target.role },
+  });
+});
+
+const transferOwnership = defineRoute(api.team.transferOwnership, async (ctx) => {
+  const { actor } = ctx;
+  await lockOwners(ctx.tx, actor.orgId);
+  const { rows: found } = await ctx.tx.query<MemberRow>(
+    `SELECT ${memberColumns} FROM members WHERE id = $1 AND org_id = $2 FOR UPDATE`,
+    [ctx.body.memberId, actor.orgId],
+  );
+  const target = found[0];
+  if (!target) throw fieldProblem('memberId', 'Choose a member of your organization.', 'member_not_found', 404);
+  enforce(checkOwnershipTransfer(ref(actor), target));
+  const { rows: newOwner } = await ctx.tx.query<MemberRow>(
+    `UPDATE members SET role = 'owner', updated_at = $2 WHERE id = $1 RETURNING ${memberColumns}`,
+    [target.id, ctx.now],
+  );
+  const { rows: previousOwner } = await ctx.tx.query<MemberRow>(
+    `UPDATE members SET role = 'admin', updated_at = $2 WHERE id = $1 RETURNING ${memberColumns}`,
+    [actor.memberId, ctx.now],
+  );
+  await ctx.audit({
+    action: 'organization.ownership_transferred',
+    target: { type: 'member', id: target.id, label: target.name },
+    before: { newOwnerRole: target.role, previousOwnerRole: actor.role },
+    after: { newOwnerRole: 'owner', previousOwnerRole: 'admin', previousOwnerId: actor.memberId },
+  });
+  return { newOwner: memberJson(newOwner[0]!), previousOwner: memberJson(previousOwner[0]!) };
+});
+
+export const routes = [list, getMember, changeRole, remove, transferOwnership];
