@@ -80,6 +80,9 @@ export class DialogController implements ReactiveController {
   };
 
   readonly #onClose = (): void => {
+    // `close` is fired from a queued task: when the dialog was opened again meanwhile (a quick second
+    // question), this event belongs to the previous opening and must not answer the new one.
+    if (this.#dialog?.open) return;
     const opener = this.#opener;
     this.#opener = null;
     if (opener?.isConnected) opener.focus();

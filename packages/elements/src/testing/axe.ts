@@ -1,8 +1,22 @@
 import axe from 'axe-core';
 import { expect } from 'vitest';
 
+/** Every animation under a node, its shadow roots included (`document.getAnimations()` leaves those out). */
+function animationsWithin(root: Document | ShadowRoot): Animation[] {
+  const found = root.getAnimations();
+  for (const element of root.querySelectorAll('*')) if (element.shadowRoot) found.push(...animationsWithin(element.shadowRoot));
+  return found;
+}
+
+/** Waits for running CSS transitions (e.g. colours after a theme switch) so axe sees the final colours. */
+async function transitionsSettled(): Promise<void> {
+  const transitions = animationsWithin(document).filter((animation) => animation instanceof CSSTransition);
+  await Promise.all(transitions.map((transition) => transition.finished.catch(() => undefined)));
+}
+
 /** The violations axe-core finds in an element (its shadow roots included), one readable line each. */
 export async function axeViolations(context: Element): Promise<string[]> {
+  await transitionsSettled();
   const results = await axe.run(context, {
     resultTypes: ['violations'],
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },

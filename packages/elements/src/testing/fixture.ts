@@ -46,16 +46,25 @@ export function visibleText(node: Node): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Waits until `check` passes (it throws or returns false while not yet). */
-export function until<T>(check: () => T | Promise<T>, timeout = 10_000): Promise<T> {
-  return vi.waitFor(
-    async () => {
-      const result = await check();
-      if (result === false) throw new Error('Condition not met yet.');
-      return result;
-    },
-    { timeout, interval: 25 },
-  );
+/**
+ * Waits until `check` passes: it throws, or returns `false`, `null` or `undefined`, while not yet.
+ * Resolves with its value; on timeout the error names the check and points at the caller.
+ */
+export async function until<T>(check: () => T | Promise<T>, timeout = 10_000): Promise<NonNullable<T>> {
+  const failure = new Error(`until() gave up after ${timeout} ms waiting for: ${check.toString().replace(/\s+/g, ' ').slice(0, 240)}`);
+  try {
+    return await vi.waitFor(
+      async () => {
+        const result = await check();
+        if (result === false || result === null || result === undefined) throw new Error(`The check answered ${String(result)}.`);
+        return result as NonNullable<T>;
+      },
+      { timeout, interval: 25 },
+    );
+  } catch (error) {
+    failure.cause = error;
+    throw failure;
+  }
 }
 
 /** Collects the events of a type dispatched on (or bubbling to) a target, for assertions. */

@@ -2,4 +2,3 @@
 export * from './axe.js';
 export * from './fixture.js';
 export * from './session.js';
-import './commands.js';

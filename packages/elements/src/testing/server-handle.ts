@@ -4,6 +4,10 @@ export interface TestServerHandle {
   readonly apiUrl: string;
   /** Empties the database and seeds the demo organization again. */
   reset(): Promise<void>;
+  /** Runs SQL on the reference database (test setup the API refuses on purpose, e.g. states only reachable over time). */
+  query(sql: string, params?: unknown[]): Promise<unknown[]>;
+  /** A bearer embed token for a member, minted with the organization API key (as a host's backend does). */
+  embedToken(memberEmail: string, ttlSeconds?: number): Promise<string>;
 }
 
 export const testServerKey = Symbol.for('billingone.settings.test-server');

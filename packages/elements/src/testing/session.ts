@@ -47,3 +47,13 @@ export async function signOut(): Promise<void> {
 export function resetDemoData(): Promise<void> {
   return commands.resetDemoData();
 }
+
+/** A short-lived bearer embed token for the demo member of `role` (or any email), for bearer-mode tests. */
+export function embedTokenFor(who: Role | string, ttlSeconds?: number): Promise<string> {
+  return commands.embedToken(who.includes('@') ? who : demoEmail(who as Role), ttlSeconds);
+}
+
+/** Runs SQL on the reference database, for setup the API refuses on purpose. Prefer the API otherwise. */
+export function queryDemoDatabase(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> {
+  return commands.queryDemoDatabase(sql, params);
+}

@@ -38,6 +38,11 @@ export const hostStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --billingone-duration: 0s;
+    }
+  }
   ${themeStyles}
 `;
 

@@ -4,3 +4,4 @@ export * from './field.js';
 export * from './pager.js';
 export * from './parts.js';
 export * from './status.js';
+export * from './field-messages.js';

@@ -4,7 +4,7 @@
  * mutation, and random bodies answered 4xx (never 5xx). Endpoints come from the app's route
  * modules, so routes added later are covered; their samples live in src/testing/samples.ts.
  */
-import { can, fillPath, roles, type Endpoint, type Permission, type Role } from '@billingone/settings-core';
+import { allEndpoints, can, fillPath, roles, type Endpoint, type Permission, type Role } from '@billingone/settings-core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { secretKeyPattern } from '../audit/redact.js';
@@ -179,6 +179,11 @@ describe('random bodies are answered 4xx, never 5xx', () => {
 });
 
 describe('contract coverage', () => {
+  it('every endpoint of the contract has a route', () => {
+    const routed = new Set(endpoints.map((e) => e.id));
+    expect(allEndpoints.filter((e) => !routed.has(e.id)).map((e) => e.id)).toEqual([]);
+  });
+
   it('every route answers the endpoint it is registered for, once', () => {
     const ids = endpoints.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);

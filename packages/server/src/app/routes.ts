@@ -5,10 +5,12 @@ import type { Route } from './route.js';
 import * as audit from '../routes/audit.js';
 import * as auth from '../routes/auth.js';
 import * as branding from '../routes/branding.js';
+import * as integrations from '../routes/integrations.js';
 import * as invitations from '../routes/invitations.js';
 import * as me from '../routes/me.js';
 import * as members from '../routes/members.js';
 import * as notifications from '../routes/notifications.js';
+import * as openapi from '../routes/openapi.js';
 import * as organization from '../routes/organization.js';
 import * as profile from '../routes/profile.js';
 import * as roles from '../routes/roles.js';
@@ -39,7 +41,9 @@ export const routeModules: readonly RouteModule[] = [
   roles,
   notifications,
   audit,
+  openapi,
   security,
   securitySignIn,
   uploads,
+  integrations,
 ];

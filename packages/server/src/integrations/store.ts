@@ -75,6 +75,12 @@ export async function loadIntegration(q: Queryable, orgId: string, provider: Pro
   return rows[0] ? normalise(rows[0]) : null;
 }
 
+/** Both providers' rows of an organization (a provider without a row is not configured). */
+export async function loadIntegrations(q: Queryable, orgId: string): Promise<Map<Provider, IntegrationRow>> {
+  const { rows } = await q.query<IntegrationRow>(`SELECT ${columns} FROM integrations WHERE org_id = $1`, [orgId]);
+  return new Map(rows.map((row) => [row.provider, normalise(row)]));
+}
+
 export async function loadIntegrationById(q: Queryable, id: string): Promise<IntegrationRow | null> {
   const { rows } = await q.query<IntegrationRow>(`SELECT ${columns} FROM integrations WHERE id = $1`, [id]);
   return rows[0] ? normalise(rows[0]) : null;

@@ -1,4 +1,5 @@
 import { api, checkInvite, type FieldError, type Invitation, type Role } from '@billingone/settings-core';
+import { isUniqueViolation } from '../db/errors.js';
 import type { Queryable } from '../db/types.js';
 import { newId, randomToken, sha256 } from '../app/ids.js';
 import { iso } from '../app/json.js';
@@ -167,11 +168,16 @@ const accept = defineRoute(api.team.acceptInvitation, async (ctx) => {
   if (existing.length > 0) throw problem(409, 'already_member', 'This address already belongs to a member. Sign in instead.');
 
   const memberId = newId('mem');
-  await ctx.tx.query(
-    `INSERT INTO members (id, org_id, email, name, password_hash, role, joined_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-    [memberId, invitation.org_id, invitation.email, ctx.body.name, await hashPassword(ctx.body.password), invitation.role, ctx.now],
-  );
+  await ctx.tx
+    .query(
+      `INSERT INTO members (id, org_id, email, name, password_hash, role, joined_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+      [memberId, invitation.org_id, invitation.email, ctx.body.name, await hashPassword(ctx.body.password), invitation.role, ctx.now],
+    )
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw problem(409, 'already_member', 'This address already belongs to a member. Sign in instead.');
+      throw error;
+    });
   await ctx.tx.query('DELETE FROM invitations WHERE id = $1', [invitation.id]);
   const who = { id: memberId, name: ctx.body.name, email: invitation.email };
   await ctx.audit({

@@ -1,4 +1,5 @@
 import { api, can, Slug, type Organization, type SlugAvailability } from '@billingone/settings-core';
+import { isUniqueViolation } from '../db/errors.js';
 import type { Queryable } from '../db/types.js';
 import { iso } from '../app/json.js';
 import { fieldProblem, problem } from '../app/problem.js';
@@ -85,11 +86,17 @@ const update = defineRoute(api.organization.update, async (ctx) => {
   }
   if (Object.keys(after).length === 0) return organizationJson(current);
 
-  const { rows } = await ctx.tx.query<OrganizationRow>(
-    `UPDATE organizations SET name = $2, slug = $3, require_mfa = $4, embed_origins = $5, updated_at = $6 WHERE id = $1
-     RETURNING id, name, slug, require_mfa, embed_origins, created_at, updated_at`,
-    [current.id, next.name, next.slug, next.require_mfa, next.embed_origins, ctx.now],
-  );
+  const { rows } = await ctx.tx
+    .query<OrganizationRow>(
+      `UPDATE organizations SET name = $2, slug = $3, require_mfa = $4, embed_origins = $5, updated_at = $6 WHERE id = $1
+       RETURNING id, name, slug, require_mfa, embed_origins, created_at, updated_at`,
+      [current.id, next.name, next.slug, next.require_mfa, next.embed_origins, ctx.now],
+    )
+    .catch((error: unknown) => {
+      // Another organization took the slug between the check and the update.
+      if (isUniqueViolation(error)) throw fieldProblem('slug', 'This URL is already taken. Choose another.', 'slug_taken', 409);
+      throw error;
+    });
   await ctx.audit({ action: 'organization.updated', target: { type: 'organization', id: current.id, label: next.name }, before, after });
   return organizationJson(rows[0]!);
 });

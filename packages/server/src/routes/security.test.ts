@@ -287,7 +287,7 @@ describe('passkeys', () => {
     const next = await t.request('POST', '/security/passkeys/options', { as: 'finance' });
     expect(next.body.options.excludeCredentials).toEqual([expect.objectContaining({ id: response.id })]);
     expect(() => authenticator.createCredential(next.body.options)).toThrow(/excluded/);
-    expect(await auditActions('mem_finance')).toEqual(['security.passkey.registered']);
+    expect(await auditActions('mem_finance')).toEqual(['security.passkey.registered', 'security.passkey.registration_started', 'security.passkey.registration_started']);
   });
 
   it('refuses a wrong origin, a replayed challenge, another member’s challenge and junk', async () => {
@@ -336,7 +336,7 @@ describe('passkeys', () => {
     expect((await t.request('DELETE', `/security/passkeys/${created.id}`, { as: 'engineer' })).status).toBe(204);
     expect((await t.request('GET', '/security', { as: 'engineer' })).body.passkeys).toEqual([]);
     expect((await t.request('GET', '/me', { as: 'engineer' })).body.mfa.passkeyCount).toBe(0);
-    expect(await auditActions('mem_engineer')).toEqual(['security.passkey.registered', 'security.passkey.removed', 'security.passkey.renamed']);
+    expect(await auditActions('mem_engineer')).toEqual(['security.passkey.registered', 'security.passkey.registration_started', 'security.passkey.removed', 'security.passkey.renamed']);
   });
 
   it('keeps the last second factor while the organization requires MFA', async () => {

@@ -192,7 +192,7 @@ const passkeyOptions = defineRoute(api.security.passkeyOptions, async (ctx) => {
     existing.map((row) => ({ credentialId: row.credential_id, transports: row.transports ?? [] })),
     ctx.now,
   );
-  // A challenge is not a change to the account: the registration that uses it is audited.
+  await ctx.audit({ action: 'security.passkey.registration_started', target: memberTarget(actor) });
   return { challengeId, options: options as unknown as Record<string, unknown> };
 });
 

@@ -2,6 +2,8 @@ import type { Role } from '@billingone/settings-core';
 import { createSession } from '../app/sign-in.js';
 import { newId, sha256 } from '../app/ids.js';
 import type { TestServer } from './harness.js';
+import { securitySamples } from '../security/testing/samples.js';
+import { integrationSamples } from '../integrations/testing/samples.js';
 
 /** One valid request of an endpoint: what the role × endpoint matrix, the audit and fuzz checks send. */
 export interface Sample {
@@ -106,4 +108,8 @@ export const samples: Record<string, SampleFactory> = {
   }),
   'audit.list': () => ({ query: { limit: 5 } }),
   'audit.export': () => ({ query: { action: 'member' } }),
+  // Security, second-factor sign-in, avatar and logo (src/security/testing/samples.ts)
+  ...securitySamples,
+  // Integrations that need no provider (src/integrations/testing/samples.ts)
+  ...integrationSamples,
 };

@@ -1,4 +1,5 @@
 import type { TestServer } from '../../testing/harness.js';
+import type { SoftAuthenticator } from './soft-authenticator.js';
 import { totpCodeAt } from './totp-code.js';
 
 /**
@@ -26,4 +27,14 @@ export function sessionCookieOf(res: { headers: Headers }): string | null {
   const header = res.headers.get('set-cookie') ?? '';
   const match = /billingone_session=([^;]+)/.exec(header);
   return match ? `billingone_session=${match[1]}` : null;
+}
+
+/** Registers a passkey made by `authenticator` for a member; answers the Passkey JSON. */
+export async function registerPasskey(t: TestServer, who: string, authenticator: SoftAuthenticator, name = 'Laptop'): Promise<{ id: string; name: string }> {
+  const options = await t.request('POST', '/security/passkeys/options', { as: who });
+  if (options.status !== 200) throw new Error(`Passkey options answered ${options.status}: ${options.text}`);
+  const response = authenticator.createCredential(options.body.options);
+  const res = await t.request('POST', '/security/passkeys', { as: who, body: { challengeId: options.body.challengeId, name, response } });
+  if (res.status !== 201) throw new Error(`Passkey registration answered ${res.status}: ${res.text}`);
+  return res.body;
 }

@@ -1,0 +1,32 @@
+import type { notifications as en } from '../en/notifications.js';
+
+export const notifications: Record<keyof typeof en, string> = {
+  'notifications.title': 'الإشعارات',
+  'notifications.intro': 'اختر ما يُعلمك به BillingOne وكيف.',
+  'notifications.caption': 'الإشعارات حسب الحدث والقناة',
+  'notifications.eventColumn': 'الحدث',
+  'notifications.channel.email': 'البريد الإلكتروني',
+  'notifications.channel.in_app': 'داخل التطبيق',
+  'notifications.cell': '{event}: {channel}',
+  'notifications.event.sync_failed': 'فشل المزامنة',
+  'notifications.event.sync_completed': 'اكتمال المزامنة',
+  'notifications.event.integration_needs_reauth': 'تكامل يحتاج إلى إعادة التفويض',
+  'notifications.event.invoice_overdue': 'فاتورة متأخرة',
+  'notifications.event.subscription_created': 'إنشاء اشتراك',
+  'notifications.event.subscription_cancelled': 'إلغاء اشتراك',
+  'notifications.event.under_licensed_client': 'العثور على عميل بتراخيص ناقصة',
+  'notifications.event.missed_billing': 'العثور على فوترة فائتة',
+  'notifications.event.team_member_joined': 'انضمام عضو إلى الفريق',
+  'notifications.event.new_sign_in': 'تسجيل دخول جديد إلى حسابي',
+  'notifications.event.mfa_changed': 'تغيير المصادقة الثنائية',
+  'notifications.locked': 'مفعّل دائمًا',
+  'notifications.lockedNote': 'تُرسل رسائل الأمان (تسجيل دخول جديد إلى حسابك، أو تغيير في المصادقة الثنائية) دائمًا ولا يمكن إيقافها.',
+  'notifications.unsaved': '{count, plural, one {تغيير واحد غير محفوظ} two {تغييران غير محفوظين} few {# تغييرات غير محفوظة} other {# تغييرًا غير محفوظ}}',
+  'notifications.discard': 'تجاهل التغييرات',
+  'notifications.saved': 'تم حفظ تفضيلات الإشعارات.',
+  'notifications.unchanged': 'لا توجد تغييرات لحفظها.',
+  'notifications.discarded': 'تم تجاهل تغييراتك.',
+  'notifications.conflict':
+    'تم تغيير تفضيلات الإشعارات في مكان آخر (نافذة أو جهاز آخر). حمّلنا أحدث نسخة واحتفظنا بتغييراتك غير المحفوظة فوقها: راجعها واحفظ مرة أخرى.',
+  'notifications.lockedError': 'لا يمكن إيقاف رسائل الأمان عبر البريد الإلكتروني.',
+};

@@ -1,0 +1,32 @@
+import type { sessions as en } from '../en/sessions.js';
+
+export const sessions: Record<keyof typeof en, string> = {
+  'sessions.title': 'الجلسات',
+  'sessions.intro': 'الأجهزة التي سجّلت الدخول عليها. سجّل الخروج من أي جهاز لا تعرفه، ثم غيّر كلمة مرورك.',
+  'sessions.list': 'الأجهزة المسجَّل دخولها',
+  'sessions.device': '{browser} على {os}',
+  'sessions.unknownDevice': 'جهاز غير معروف',
+  'sessions.current': 'الحالية',
+  'sessions.ip': 'عنوان IP ‏{ip}',
+  'sessions.location': 'بالقرب من {location}',
+  'sessions.lastActive': 'آخر نشاط {time}',
+  'sessions.signedIn': 'تم تسجيل الدخول {date}',
+  'sessions.terminate': 'تسجيل الخروج',
+  'sessions.terminateLabel': 'تسجيل خروج {device}',
+  'sessions.terminateTitle': 'تسجيل خروج {device}؟',
+  'sessions.terminateBody': 'سيتعيّن على من يستخدم هذا الجهاز تسجيل الدخول مرة أخرى للوصول إلى BillingOne.',
+  'sessions.terminated': 'تم تسجيل خروج {device}.',
+  'sessions.alreadyEnded': 'كانت هذه الجلسة قد انتهت بالفعل. القائمة محدَّثة.',
+  'sessions.signOutCurrent': 'تسجيل الخروج هنا',
+  'sessions.signOutCurrentTitle': 'تسجيل الخروج من هذا الجهاز؟',
+  'sessions.signOutCurrentBody': 'ستغادر الإعدادات وسيتعيّن عليك تسجيل الدخول مرة أخرى.',
+  'sessions.terminateOthers': 'تسجيل الخروج من جميع الأجهزة الأخرى',
+  'sessions.terminateOthersTitle': 'تسجيل الخروج من جميع الأجهزة الأخرى؟',
+  'sessions.terminateOthersBody':
+    '{count, plural, one {سيتعيّن على الجهاز الآخر تسجيل الدخول مرة أخرى. ستبقى مسجّلًا هنا.} other {سيتعيّن على الأجهزة الأخرى (#) تسجيل الدخول مرة أخرى. ستبقى مسجّلًا هنا.}}',
+  'sessions.terminatedOthers': '{count, plural, =0 {لم تكن هناك أجهزة أخرى مسجَّلة الدخول.} one {تم تسجيل خروج جهاز آخر واحد.} two {تم تسجيل خروج جهازين آخرين.} few {تم تسجيل خروج # أجهزة أخرى.} other {تم تسجيل خروج # جهازًا آخر.}}',
+  'sessions.onlyCurrent.title': 'لا توجد أجهزة أخرى',
+  'sessions.onlyCurrent.body': 'أنت مسجّل الدخول على هذا الجهاز فقط.',
+  'sessions.empty.title': 'لا توجد أجهزة مسجَّلة الدخول',
+  'sessions.empty.body': 'ليست لديك أي جلسة متصفح مفتوحة. هذه الصفحة مفتوحة من خلال بوابة مؤسستك.',
+};

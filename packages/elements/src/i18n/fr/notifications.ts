@@ -1,0 +1,32 @@
+import type { notifications as en } from '../en/notifications.js';
+
+export const notifications: Record<keyof typeof en, string> = {
+  'notifications.title': 'Notifications',
+  'notifications.intro': 'Choisissez les sujets sur lesquels BillingOne vous prévient, et comment.',
+  'notifications.caption': 'Notifications par événement et par canal',
+  'notifications.eventColumn': 'Événement',
+  'notifications.channel.email': 'E-mail',
+  'notifications.channel.in_app': 'Dans l’application',
+  'notifications.cell': '{event} : {channel}',
+  'notifications.event.sync_failed': 'Échec de synchronisation',
+  'notifications.event.sync_completed': 'Synchronisation terminée',
+  'notifications.event.integration_needs_reauth': 'Intégration à réautoriser',
+  'notifications.event.invoice_overdue': 'Facture en retard',
+  'notifications.event.subscription_created': 'Abonnement créé',
+  'notifications.event.subscription_cancelled': 'Abonnement résilié',
+  'notifications.event.under_licensed_client': 'Client sous-licencié détecté',
+  'notifications.event.missed_billing': 'Facturation manquée détectée',
+  'notifications.event.team_member_joined': 'Nouveau membre dans l’équipe',
+  'notifications.event.new_sign_in': 'Nouvelle connexion à mon compte',
+  'notifications.event.mfa_changed': 'Authentification à deux facteurs modifiée',
+  'notifications.locked': 'Toujours activé',
+  'notifications.lockedNote': 'Les e-mails de sécurité (nouvelle connexion à votre compte, modification de votre authentification à deux facteurs) sont toujours envoyés et ne peuvent pas être désactivés.',
+  'notifications.unsaved': '{count, plural, one {# modification non enregistrée} other {# modifications non enregistrées}}',
+  'notifications.discard': 'Annuler les modifications',
+  'notifications.saved': 'Vos préférences de notification ont été enregistrées.',
+  'notifications.unchanged': 'Il n’y a aucune modification à enregistrer.',
+  'notifications.discarded': 'Vos modifications ont été annulées.',
+  'notifications.conflict':
+    'Vos préférences de notification ont été modifiées ailleurs (une autre fenêtre ou un autre appareil). Nous avons chargé la dernière version et conservé vos modifications non enregistrées par-dessus : vérifiez-les et enregistrez à nouveau.',
+  'notifications.lockedError': 'Les e-mails de sécurité ne peuvent pas être désactivés.',
+};

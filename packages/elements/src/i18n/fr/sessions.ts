@@ -1,0 +1,32 @@
+import type { sessions as en } from '../en/sessions.js';
+
+export const sessions: Record<keyof typeof en, string> = {
+  'sessions.title': 'Sessions',
+  'sessions.intro': 'Les appareils sur lesquels vous êtes connecté. Déconnectez ceux que vous ne reconnaissez pas, puis changez votre mot de passe.',
+  'sessions.list': 'Appareils connectés',
+  'sessions.device': '{browser} sur {os}',
+  'sessions.unknownDevice': 'Appareil inconnu',
+  'sessions.current': 'Actuelle',
+  'sessions.ip': 'Adresse IP {ip}',
+  'sessions.location': 'Près de {location}',
+  'sessions.lastActive': 'Dernière activité {time}',
+  'sessions.signedIn': 'Connecté le {date}',
+  'sessions.terminate': 'Déconnecter',
+  'sessions.terminateLabel': 'Déconnecter {device}',
+  'sessions.terminateTitle': 'Déconnecter {device} ?',
+  'sessions.terminateBody': 'La personne qui utilise cet appareil devra se reconnecter pour accéder à BillingOne.',
+  'sessions.terminated': '{device} a été déconnecté.',
+  'sessions.alreadyEnded': 'Cette session était déjà terminée. La liste est à jour.',
+  'sessions.signOutCurrent': 'Me déconnecter ici',
+  'sessions.signOutCurrentTitle': 'Vous déconnecter de cet appareil ?',
+  'sessions.signOutCurrentBody': 'Vous quitterez les paramètres et devrez vous reconnecter.',
+  'sessions.terminateOthers': 'Déconnecter tous les autres appareils',
+  'sessions.terminateOthersTitle': 'Déconnecter tous les autres appareils ?',
+  'sessions.terminateOthersBody':
+    '{count, plural, one {L’autre appareil devra se reconnecter. Vous restez connecté ici.} other {Les # autres appareils devront se reconnecter. Vous restez connecté ici.}}',
+  'sessions.terminatedOthers': '{count, plural, =0 {Aucun autre appareil n’était connecté.} one {# autre appareil a été déconnecté.} other {# autres appareils ont été déconnectés.}}',
+  'sessions.onlyCurrent.title': 'Aucun autre appareil',
+  'sessions.onlyCurrent.body': 'Vous n’êtes connecté que sur cet appareil.',
+  'sessions.empty.title': 'Aucun appareil connecté',
+  'sessions.empty.body': 'Vous n’avez aucune session de navigateur ouverte. Cette page est ouverte depuis le portail de votre organisation.',
+};
