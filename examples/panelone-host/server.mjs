@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The demo: PanelOne-style host pages and the Settings API on ONE origin (cookie session), with the
 // Pax8 and Xero simulators and the seeded demo organization. Data persists in .data/ between runs.
-//   node server.mjs            start (PORT, default 8080)
+//   node server.mjs            start (PORT, default 8787)
 //   node server.mjs --reset    wipe .data/ first, then start with fresh demo data
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { DEMO_PASSWORD, demoMembers, PAX8_DEMO_CLIENT_ID, PAX8_DEMO_CLIENT_SECRE
 import { Hono } from 'hono';
 
 const env = process.env;
-const port = Number(env.PORT ?? 8080);
+const port = Number(env.PORT ?? 8787);
 const host = env.HOST ?? '127.0.0.1';
 const publicUrl = env.BILLINGONE_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 const dataDir = resolve(env.BILLINGONE_DATA_DIR ?? fileURLToPath(new URL('../../.data/', import.meta.url)));

@@ -17,4 +17,4 @@ export {
   XERO_DEMO_CLIENT_SECRET,
   type RunningSimulators,
 } from './simulators/index.js';
-export { startReferenceStack, type ReferenceStack, type ReferenceStackOptions } from './stack.js';
+export { startReferenceStack, demoApiKeyFile, type ReferenceStack, type ReferenceStackOptions } from './stack.js';

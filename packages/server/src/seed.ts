@@ -21,7 +21,7 @@ export const demoMembers: readonly { role: Role; email: string; name: string }[]
 ];
 
 /** Origins allowed to embed the demo organization with a bearer token (example hosts, Storybook). */
-export const demoEmbedOrigins = ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:5174', 'http://127.0.0.1:5174', 'http://localhost:6006', 'http://127.0.0.1:6006'];
+export const demoEmbedOrigins = ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:5174', 'http://127.0.0.1:5174', 'http://localhost:6006', 'http://127.0.0.1:6006', 'http://localhost:5180', 'http://127.0.0.1:5180'];
 
 export interface SeedOptions {
   /** "Now" for the seeded history (defaults to the current time). */

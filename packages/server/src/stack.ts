@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppDeps, InvitationMessage, Logger, Mailer } from './app/deps.js';
 import { createSettingsApi, type SettingsApi } from './app/create-app.js';
@@ -7,6 +8,9 @@ import { startSyncScheduler, type SyncScheduler } from './integrations/scheduler
 import { createSecretBox, loadSecretKey } from './security/crypto.js';
 import { isSeeded, seed, type SeedResult } from './seed.js';
 import { startSimulators, XERO_DEMO_CLIENT_ID, XERO_DEMO_CLIENT_SECRET, type RunningSimulators } from './simulators/index.js';
+
+/** Where a freshly seeded demo writes its organization API key, inside the data dir. */
+export const demoApiKeyFile = 'demo-api-key';
 
 export interface ReferenceStackOptions {
   /** Origin the browser uses for the API (cookies, WebAuthn RP ID, OAuth return pages), e.g. `http://127.0.0.1:8787`. */
@@ -46,6 +50,11 @@ export async function startReferenceStack(options: ReferenceStackOptions): Promi
   const secrets = createSecretBox(loadSecretKey({ dataDir: options.dataDir }));
   const simulators = await startSimulators();
   const seeded = options.seedWhenEmpty === false || (await isSeeded(db)) ? null : await seed(db);
+  if (seeded && !options.databaseUrl) {
+    // The demo's own API key, for example portals on this machine (the database keeps only its hash).
+    mkdirSync(options.dataDir, { recursive: true });
+    writeFileSync(join(options.dataDir, demoApiKeyFile), `${seeded.apiKey}\n`, { mode: 0o600 });
+  }
   const outbox: InvitationMessage[] = [];
   const mailer: Mailer = {
     async sendInvitation(message) {

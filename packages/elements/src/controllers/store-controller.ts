@@ -58,7 +58,9 @@ export class StoreController<Store extends SubscribableStore<any>> implements Re
 
   hostConnected(): void {
     this.#connected = true;
-    this.#sync();
+    // Before the first update, properties such as `client` may still be on their way (frameworks set
+    // them right after connecting): the first `hostUpdate` syncs then.
+    if (this.#host.hasUpdated) this.#sync();
   }
 
   hostUpdate(): void {

@@ -2,7 +2,8 @@ import { brandingEndpoints, canSeeSection, meEndpoints, sections, visibleSection
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BillingoneScopeElement } from '../base/scope-element.js';
 import type { LocaleSettings } from '../context.js';
-import type { MessageKey, MessageParams } from '../i18n/localize.js';
+import { loadLocale, type MessageKey, type MessageParams } from '../i18n/localize.js';
+import { namespacesOf } from '../i18n/messages.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { BillingoneNavigateEvent } from '../events/navigate.js';
 import { applyBranding, type BrandingColors } from '../theme/branding.js';
@@ -69,6 +70,11 @@ const listConverter = {
  * @cssprop [--billingone-color-primary=#1d4ed8] - Primary colour (set by the organization's branding unless the host sets it on this element).
  *
  * @fires {BillingoneNavigateEvent} billingone-navigate - The user chose a section (`detail.section`). Cancelable.
+ * @fires {BillingoneSavedEvent} billingone-saved - Bubbles from the section shown: the user saved a change.
+ * @fires {BillingoneErrorEvent} billingone-error - Bubbles from the section shown: an action failed.
+ * @fires {BillingoneSignedOutEvent} billingone-signed-out - Bubbles from the sessions section: this device was signed out.
+ * @fires {BillingoneMfaEnrolledEvent} billingone-mfa-enrolled - The member enrolled MFA (security section or the enrolment gate).
+ * @fires {BillingoneIntegrationConnectedEvent} billingone-integration-connected - Bubbles from the integrations section.
  */
 export class BillingoneSettings extends BillingoneScopeElement {
   static override styles = [BillingoneScopeElement.styles, settingsStyles];
@@ -240,6 +246,8 @@ export class BillingoneSettings extends BillingoneScopeElement {
     }
     this.#loadStates.set(name, 'loading');
     const load = this.loaders?.[name] ?? sectionLoaders[name];
+    // The section's strings download alongside its code.
+    void loadLocale(this.localizer.locale, namespacesOf(tag));
     Promise.resolve()
       .then(load)
       .then(() => {
