@@ -47,6 +47,16 @@ describe('createPagedStore', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it('keeps the total of the first page when later pages omit it', async () => {
+    const { total: _omitted, ...second } = memberPage(3, 1, null);
+    server.route('GET', '/v1/members', (req) => ({ json: req.query.get('cursor') ? second : memberPage(0, 3, 'cur_3', 4) }));
+    const store = createPagedStore(client, teamEndpoints.listMembers, { pageSize: 3 });
+    await store.loadMore();
+    await store.loadMore();
+    expect(store.getState()).toMatchObject({ total: 4, nextCursor: null });
+    expect(store.getState().items).toHaveLength(4);
+  });
+
   it('never lets a stale page land after a newer filter, and cancels its request', async () => {
     server.route('GET', '/v1/members', (req) => req.query.get('q') === 'grace'
       ? { json: { items: [member(0, { name: 'Grace Hopper' })], nextCursor: null }, delayMs: 150 }

@@ -83,7 +83,7 @@ export function createPagedStore<E extends Endpoint>(
         inflight = undefined;
         const state = cell.getState();
         cell.set({
-          ...state, status: 'ready', error: undefined, nextCursor: page.nextCursor, total: page.total,
+          ...state, status: 'ready', error: undefined, nextCursor: page.nextCursor, total: page.total ?? state.total,
           items: mode === 'first' ? page.items : [...state.items, ...page.items],
         });
       },

@@ -48,47 +48,10 @@ export const auditActionGroups = [
   { group: 'embed_token', label: 'audit.group.embedToken', actions: ['embed_token.created'] },
 ] as const satisfies readonly { group: string; label: MessageKey; actions: readonly string[] }[];
 
-/** Catalogue key of each known action's name. */
-export const auditActionKeys: Readonly<Record<string, MessageKey>> = {
-  'member.joined': 'audit.action.memberJoined',
-  'member.role_changed': 'audit.action.memberRoleChanged',
-  'member.removed': 'audit.action.memberRemoved',
-  'member.password_changed': 'audit.action.memberPasswordChanged',
-  'invitation.created': 'audit.action.invitationCreated',
-  'invitation.resent': 'audit.action.invitationResent',
-  'invitation.revoked': 'audit.action.invitationRevoked',
-  'organization.updated': 'audit.action.organizationUpdated',
-  'organization.ownership_transferred': 'audit.action.ownershipTransferred',
-  'branding.updated': 'audit.action.brandingUpdated',
-  'branding.reset': 'audit.action.brandingReset',
-  'branding.logo_updated': 'audit.action.logoUpdated',
-  'branding.logo_removed': 'audit.action.logoRemoved',
-  'auth.signed_in': 'audit.action.signedIn',
-  'auth.signed_out': 'audit.action.signedOut',
-  'security.totp.enrollment_started': 'audit.action.totpEnrollmentStarted',
-  'security.totp.enabled': 'audit.action.totpEnabled',
-  'security.totp.disabled': 'audit.action.totpDisabled',
-  'security.passkey.registered': 'audit.action.passkeyRegistered',
-  'security.passkey.renamed': 'audit.action.passkeyRenamed',
-  'security.passkey.removed': 'audit.action.passkeyRemoved',
-  'security.recovery_codes.regenerated': 'audit.action.recoveryCodesRegenerated',
-  'security.recovery_codes.viewed': 'audit.action.recoveryCodesViewed',
-  'security.recovery_code.used': 'audit.action.recoveryCodeUsed',
-  'security.reauthenticated': 'audit.action.reauthenticated',
-  'session.terminated': 'audit.action.sessionTerminated',
-  'session.terminated_others': 'audit.action.otherSessionsTerminated',
-  'profile.updated': 'audit.action.profileUpdated',
-  'profile.avatar_updated': 'audit.action.avatarUpdated',
-  'profile.avatar_removed': 'audit.action.avatarRemoved',
-  'notifications.updated': 'audit.action.notificationsUpdated',
-  'integration.pax8.configured': 'audit.action.pax8Configured',
-  'integration.xero.authorized': 'audit.action.xeroAuthorized',
-  'integration.xero.connected': 'audit.action.xeroConnected',
-  'integration.synced': 'audit.action.integrationSynced',
-  'integration.pax8.synced': 'audit.action.pax8Synced',
-  'integration.xero.synced': 'audit.action.xeroSynced',
-  'integration.pax8.mappings_updated': 'audit.action.pax8MappingsUpdated',
-  'integration.disconnected': 'audit.action.integrationDisconnected',
-  'audit_log.exported': 'audit.action.auditExported',
-  'embed_token.created': 'audit.action.embedTokenCreated',
-};
+/** Every action listed above. */
+const knownActions: ReadonlySet<string> = new Set(auditActionGroups.flatMap((group) => group.actions));
+
+/** Catalogue key of a known action's name (`audit.action.<action>`), or undefined for an action not listed. */
+export function auditActionKey(action: string): MessageKey | undefined {
+  return knownActions.has(action) ? (`audit.action.${action}` as MessageKey) : undefined;
+}

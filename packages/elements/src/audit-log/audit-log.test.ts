@@ -7,6 +7,10 @@ import { fixture, recordEvents, shadowQuery, shadowQueryAll, until, visibleText 
 import { announced, choose, typeInto } from '../testing/interact.js';
 import { embedTokenFor, resetDemoData, signInAs, signOut } from '../testing/session.js';
 import type { BillingoneAuditLog } from './audit-log.js';
+import { auditLog as arabic } from '../i18n/ar/audit-log.js';
+import { auditLog as english } from '../i18n/en/audit-log.js';
+import { auditLog as french } from '../i18n/fr/audit-log.js';
+import { auditActionGroups, auditActionKey } from './audit-actions.js';
 import { dayBoundary } from './audit-filter.js';
 import './define.js';
 
@@ -202,6 +206,17 @@ describe('<billingone-audit-log>', () => {
     await until(() => element.shadowRoot!.querySelector('#export-error'));
     expect(visibleText(shadowQuery(element, '#export-error'))).toContain('Your session has ended');
     expect(errors).toHaveLength(1);
+  });
+
+  it('names every known action in English, French and Arabic, and shows unknown ones by their code', () => {
+    for (const { actions } of auditActionGroups) {
+      for (const action of actions) {
+        const key = auditActionKey(action)!;
+        expect(key, action).toBe(`audit.action.${action}`);
+        for (const catalogue of [english, french, arabic]) expect((catalogue as Record<string, string>)[key], `${action}`).toBeTruthy();
+      }
+    }
+    expect(auditActionKey('something.new')).toBeUndefined();
   });
 
   it('shows the forbidden state to a Viewer', async () => {

@@ -10,7 +10,7 @@ import type { MessageKey, MessageParams } from '../i18n/localize.js';
 import { describeError, isAbort, isApiError } from '../ui/errors.js';
 import { describedBy, formErrorView } from '../ui/field.js';
 import { emptyView, errorView, forbiddenView, loadingView, storeView } from '../ui/status.js';
-import { auditActionGroups, auditActionKeys } from './audit-actions.js';
+import { auditActionGroups, auditActionKey } from './audit-actions.js';
 import {
   checkAuditFilter,
   emptyAuditFilterForm,
@@ -377,7 +377,7 @@ export class BillingoneAuditLog extends BillingoneElement {
                   <optgroup label=${this.t(group.label)}>
                     <option value=${group.group} ?selected=${action === group.group}>${this.t('audit.filter.allInGroup', { group: this.t(group.label) })}</option>
                     ${group.actions.map(
-                      (name) => html`<option value=${name} ?selected=${action === name}>${this.t(auditActionKeys[name] ?? 'common.unknown')}</option>`,
+                      (name) => html`<option value=${name} ?selected=${action === name}>${this.t(auditActionKey(name) ?? 'common.unknown')}</option>`,
                     )}
                   </optgroup>
                 `,
@@ -442,7 +442,8 @@ export class BillingoneAuditLog extends BillingoneElement {
               (entry) => entry.id,
               (entry) => {
                 const expanded = this.#expanded.has(entry.id);
-                const label = auditActionKeys[entry.action] ? this.t(auditActionKeys[entry.action]!) : entry.action;
+                const key = auditActionKey(entry.action);
+                const label = key ? this.t(key) : entry.action;
                 const when = l.dateTime(entry.at);
                 const detailsId = `entry-${entry.id}`;
                 return html`

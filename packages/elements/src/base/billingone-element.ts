@@ -4,6 +4,7 @@ import { clientContext, localeContext, storesContext, type LocaleSettings, type 
 import { AnnouncerController, type Politeness } from '../controllers/announcer.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
 import type { Localizer, MessageKey, MessageParams } from '../i18n/localize.js';
+import { namespacesOf } from '../i18n/messages.js';
 import { hostStyles, sharedStyles } from '../theme/shared.styles.js';
 import { registerTokens } from '../theme/tokens.js';
 import { storesFor } from './stores.js';
@@ -43,7 +44,7 @@ export class BillingoneElement extends LitElement {
   readonly #clientContext = new ContextConsumer(this, { context: clientContext, subscribe: true });
   readonly #storesContext = new ContextConsumer(this, { context: storesContext, subscribe: true });
   readonly #localeContext = new ContextConsumer(this, { context: localeContext, subscribe: true });
-  readonly #localize = new LocalizeController(this, () => this.resolveLocale());
+  readonly #localize = new LocalizeController(this, () => this.resolveLocale(), namespacesOf(this.localName));
   readonly #announcer = new AnnouncerController(this);
 
   override connectedCallback(): void {
@@ -92,6 +93,12 @@ export class BillingoneElement extends LitElement {
       (typeof navigator === 'undefined' ? '' : navigator.language) ||
       'en';
     return { locale, timeZone: provided?.timeZone };
+  }
+
+  /** Waits, before rendering, for the strings the element needs in its locale (first render, locale changes). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const strings = this.#localize.pending();
+    return strings ? strings.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocaleSettings } from '../context.js';
-import { createLocalizer, isLocaleLoaded, loadLocale, onCatalogueChange, type Localizer } from '../i18n/localize.js';
+import { createLocalizer, isLocaleLoaded, loadLocale, namespaceOf, onCatalogueChange, type Localizer } from '../i18n/localize.js';
 
 const hosts = new Set<ReactiveControllerHost>();
 let documentObserver: MutationObserver | undefined;
@@ -24,20 +24,23 @@ function unwatchDocumentLanguage(host: ReactiveControllerHost): void {
 }
 
 /**
- * Gives an element a {@link Localizer} for its current locale (resolved by `resolve` on each use),
- * loads the catalogue of a shipped language on first use and re-renders when it arrives, when
- * a catalogue is registered, or when `<html lang>` changes.
+ * Gives an element a {@link Localizer} for its current locale (resolved by `resolve` on each use).
+ * `pending()` tells the element to wait for the strings it needs (its namespaces in its language and
+ * in English) before rendering; keys of other namespaces met while rendering are loaded on demand.
+ * Re-renders when strings arrive or are registered, and when `<html lang>` changes.
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #resolve: () => LocaleSettings;
+  readonly #namespaces: Set<string>;
   #localizer: Localizer | undefined;
   #key = '';
   #stop: (() => void) | undefined;
 
-  constructor(host: ReactiveControllerHost, resolve: () => LocaleSettings) {
+  constructor(host: ReactiveControllerHost, resolve: () => LocaleSettings, namespaces: readonly string[] = []) {
     this.#host = host;
     this.#resolve = resolve;
+    this.#namespaces = new Set(namespaces);
     host.addController(this);
   }
 
@@ -51,17 +54,27 @@ export class LocalizeController implements ReactiveController {
     unwatchDocumentLanguage(this.#host);
   }
 
+  /** A promise while the strings for the current locale are loading, otherwise undefined. */
+  pending(): Promise<unknown> | undefined {
+    const { locale } = this.#resolve();
+    const namespaces = [...this.#namespaces];
+    return isLocaleLoaded(locale, namespaces) ? undefined : loadLocale(locale, namespaces);
+  }
+
   /** The localizer for the locale in force now. */
   get localizer(): Localizer {
     const { locale, timeZone } = this.#resolve();
     const key = `${locale}|${timeZone ?? ''}`;
     if (!this.#localizer || this.#key !== key) {
       this.#key = key;
-      this.#localizer = createLocalizer(locale, { timeZone });
-      if (!isLocaleLoaded(this.#localizer.locale)) {
-        void loadLocale(this.#localizer.locale).then((loaded) => loaded && this.#host.requestUpdate());
-      }
+      this.#localizer = createLocalizer(locale, { timeZone, onMissing: (missing) => this.#need(namespaceOf(missing)) });
     }
-    return this.#localizer!;
+    return this.#localizer;
+  }
+
+  #need(namespace: string): void {
+    if (this.#namespaces.has(namespace)) return;
+    this.#namespaces.add(namespace);
+    void loadLocale(this.#resolve().locale, [namespace]);
   }
 }

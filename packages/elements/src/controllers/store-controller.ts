@@ -18,6 +18,9 @@ export interface StoreControllerOptions<Store> {
   readonly load?: boolean | ((store: Store) => unknown);
 }
 
+/** A controller host; Lit elements also tell whether they rendered once. */
+type StoreHost = ReactiveControllerHost & { readonly hasUpdated?: boolean };
+
 type Loadable = { load(options?: { force?: boolean }): Promise<unknown> };
 type Reloadable = { reload(): unknown; getState(): { status?: string } };
 
@@ -37,14 +40,14 @@ type Reloadable = { reload(): unknown; getState(): { status?: string } };
 export class StoreController<Store extends SubscribableStore<any>> implements ReactiveController {
   /** The latest state of the store; `undefined` while there is no store. */
   state: StateOf<Store> | undefined;
-  readonly #host: ReactiveControllerHost;
+  readonly #host: StoreHost;
   readonly #getStore: () => Store | undefined;
   readonly #load: StoreControllerOptions<Store>['load'];
   #store: Store | undefined;
   #unsubscribe: (() => void) | undefined;
   #connected = false;
 
-  constructor(host: ReactiveControllerHost, getStore: () => Store | undefined, options: StoreControllerOptions<Store> = {}) {
+  constructor(host: StoreHost, getStore: () => Store | undefined, options: StoreControllerOptions<Store> = {}) {
     this.#host = host;
     this.#getStore = getStore;
     this.#load = options.load ?? true;
@@ -60,7 +63,7 @@ export class StoreController<Store extends SubscribableStore<any>> implements Re
     this.#connected = true;
     // Before the first update, properties such as `client` may still be on their way (frameworks set
     // them right after connecting): the first `hostUpdate` syncs then.
-    if (this.#host.hasUpdated) this.#sync();
+    if ((this.#host as ReactiveControllerHost & { hasUpdated?: boolean }).hasUpdated) this.#sync();
   }
 
   hostUpdate(): void {

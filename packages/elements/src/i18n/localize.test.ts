@@ -76,3 +76,22 @@ describe('localizer', () => {
     expect(en.relativeTime('2025-11-24T09:00:00Z', now)).toBe('last year');
   });
 });
+
+describe('strings loaded per section', () => {
+  it('loads a namespace in the language and in English, and shows nothing for its keys until then', async () => {
+    const missing: string[] = [];
+    const localizer = createLocalizer('fr', { onMissing: (key) => missing.push(key) });
+    expect(isLocaleLoaded('fr', ['sessions'])).toBe(false);
+    expect(localizer.t('sessions.current' as never)).toBe('');
+    expect(missing).toEqual(['sessions.current']);
+    expect(await loadLocale('fr', ['sessions'])).toBe(true);
+    expect(isLocaleLoaded('fr', ['sessions'])).toBe(true);
+    expect(isLocaleLoaded('en', ['sessions'])).toBe(true);
+    expect(localizer.t('sessions.current' as never)).toBe('Actuelle');
+    expect(localizer.t('sessions.current' as never)).not.toBe(createLocalizer('en').t('sessions.current' as never));
+  });
+
+  it('shows a key that no catalogue has as itself', () => {
+    expect(createLocalizer('en').t('nowhere.at.all' as never)).toBe('nowhere.at.all');
+  });
+});

@@ -1,5 +1,6 @@
 import { en, type Catalogue, type MessageKey } from './en/index.js';
 import { formatMessage, type FormatContext, type MessageParams } from './message-format.js';
+import { baseMessages, sectionMessages } from './messages.js';
 
 export type { MessageKey, Catalogue } from './en/index.js';
 export type { MessageParams, MessageValue } from './message-format.js';
@@ -19,61 +20,90 @@ export function languageOf(locale: string): string {
 
 const catalogues = new Map<string, Catalogue>([['en', en]]);
 const listeners = new Set<() => void>();
-const loaders: Record<string, () => Promise<Catalogue>> = {
-  fr: () => import('./fr/index.js').then((m) => m.fr),
-  ar: () => import('./ar/index.js').then((m) => m.ar),
-};
-const loading = new Map<string, Promise<boolean>>();
+/** `language/namespace` pairs loaded (`fr/` is the language's shared strings). */
+const loaded = new Set<string>(['en/']);
+const pending = new Map<string, Promise<boolean>>();
+
+function merge(tag: string, messages: Catalogue): void {
+  catalogues.set(tag, { ...catalogues.get(tag), ...messages });
+}
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
 
 /**
  * Adds (or extends) the catalogue of a language or a full locale (`de`, `fr-CA`). Keys it lacks fall
  * back to the language, then to English. Elements already on the page re-render.
  */
 export function registerCatalogue(locale: string, messages: Catalogue): void {
-  const tag = locale.toLowerCase();
-  catalogues.set(tag, { ...catalogues.get(tag), ...messages });
-  for (const listener of listeners) listener();
+  merge(locale.toLowerCase(), messages);
+  notify();
 }
 
-/** Called whenever a catalogue is registered; returns the function that stops listening. */
+/** Called whenever strings are registered or loaded; returns the function that stops listening. */
 export function onCatalogueChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-/** The languages shipped with the package besides English (loaded on demand). */
-export const bundledLanguages = ['en', ...Object.keys(loaders)] as const;
+/** The languages shipped with the package (other languages can be registered). */
+export const bundledLanguages: readonly string[] = ['en', ...Object.keys(baseMessages)];
 
-/**
- * Loads the shipped catalogue of a locale's language if it is not loaded yet. Resolves to `true`
- * when a catalogue for it is available (English always is).
- */
-export function loadLocale(locale: string): Promise<boolean> {
-  const language = languageOf(locale);
-  if (catalogues.has(language) || catalogues.has(locale.toLowerCase())) return Promise.resolve(true);
-  const load = loaders[language];
+/** The namespace of a key (`team.invite.title` → `team`). */
+export function namespaceOf(key: string): string {
+  return key.slice(0, key.indexOf('.'));
+}
+
+function loadOne(language: string, namespace: string): Promise<boolean> {
+  const id = `${language}/${namespace}`;
+  if (loaded.has(id)) return Promise.resolve(true);
+  const load = namespace ? sectionMessages[namespace]?.[language] : baseMessages[language];
   if (!load) return Promise.resolve(false);
-  let pending = loading.get(language);
-  if (!pending) {
-    pending = load().then(
+  let promise = pending.get(id);
+  if (!promise) {
+    promise = load().then(
       (messages) => {
-        registerCatalogue(language, messages);
+        merge(language, messages);
+        loaded.add(id);
+        pending.delete(id);
         return true;
       },
       (error: unknown) => {
-        loading.delete(language);
-        console.warn(`BillingOne settings: the "${language}" strings could not be loaded; showing English.`, error);
+        pending.delete(id);
+        console.warn(`BillingOne settings: the ${language} strings${namespace ? ` of "${namespace}"` : ''} could not be loaded.`, error);
         return false;
       },
     );
-    loading.set(language, pending);
+    pending.set(id, promise);
   }
-  return pending;
+  return promise;
 }
 
-/** Whether strings for a locale's language are ready (English always is). */
-export function isLocaleLoaded(locale: string): boolean {
-  return catalogues.has(locale.toLowerCase()) || catalogues.has(languageOf(locale));
+/** Whether the strings of `namespaces` (and the language's shared strings) are ready for a locale. */
+export function isLocaleLoaded(locale: string, namespaces: readonly string[] = []): boolean {
+  const language = languageOf(locale);
+  const languages = language === 'en' ? ['en'] : ['en', language];
+  const base = language === 'en' || !(language in baseMessages) || loaded.has(`${language}/`);
+  return base && namespaces.every((namespace) => languages.every((each) => loaded.has(`${each}/${namespace}`) || !sectionMessages[namespace]?.[each]));
+}
+
+/**
+ * Loads the shipped strings a locale needs: its language's shared strings and, for each namespace,
+ * the English and the language's strings (English is the fallback of every key). Resolves to whether
+ * the locale's language is shipped (English always is); registered catalogues count too.
+ */
+export async function loadLocale(locale: string, namespaces: readonly string[] = []): Promise<boolean> {
+  const language = languageOf(locale);
+  if (isLocaleLoaded(locale, namespaces)) return language === 'en' || language in baseMessages || catalogues.has(language) || catalogues.has(locale.toLowerCase());
+  const jobs = [loadOne(language, '')];
+  for (const namespace of namespaces) {
+    jobs.push(loadOne('en', namespace));
+    if (language !== 'en') jobs.push(loadOne(language, namespace));
+  }
+  const [base] = await Promise.all(jobs);
+  notify();
+  return language === 'en' || base === true || catalogues.has(language) || catalogues.has(locale.toLowerCase());
 }
 
 const warned = new Set<string>();
@@ -101,6 +131,8 @@ function toDate(value: DateInput): Date {
 export interface LocalizerOptions {
   /** IANA time zone for dates and times; the browser's when absent. */
   readonly timeZone?: string;
+  /** Called with a key found in no loaded catalogue (its namespace may still be loading). */
+  readonly onMissing?: (key: MessageKey) => void;
 }
 
 /** Strings, dates, numbers and money for one locale. */
@@ -148,8 +180,14 @@ export function createLocalizer(locale: string, options: LocalizerOptions = {}):
     date: (value) => dateFormat.format(value),
   };
 
-  const lookup = (key: MessageKey): string =>
-    catalogues.get(tag.toLowerCase())?.[key] ?? catalogues.get(language)?.[key] ?? en[key] ?? key;
+  const lookup = (key: MessageKey): string => {
+    const message = catalogues.get(tag.toLowerCase())?.[key] ?? catalogues.get(language)?.[key] ?? catalogues.get('en')?.[key];
+    if (message !== undefined) return message;
+    options.onMissing?.(key);
+    // While its namespace loads, show nothing rather than the key; a key no catalogue has shows as itself.
+    const namespace = namespaceOf(key);
+    return sectionMessages[namespace]?.en && !loaded.has(`en/${namespace}`) ? '' : key;
+  };
 
   return {
     locale: tag,

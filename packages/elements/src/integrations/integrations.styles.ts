@@ -5,10 +5,9 @@ export const integrationsStyles = css`
     --billingone-integrations-card-gap: var(--billingone-space-xl);
   }
   .cards {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, calc(var(--billingone-content-max-width) / 2.2)), 1fr));
+    display: flex;
+    flex-direction: column;
     gap: var(--billingone-integrations-card-gap);
-    align-items: start;
   }
   .integration {
     display: flex;
@@ -102,6 +101,9 @@ export const integrationsStyles = css`
   .history-toggle {
     border-block-start: var(--billingone-border-width) solid var(--billingone-color-border);
     padding-block-start: var(--billingone-space-sm);
+  }
+  .history .table td:first-child {
+    white-space: nowrap;
   }
   .history .status {
     padding-block: var(--billingone-space-lg);

@@ -49,8 +49,9 @@ type SyncRunsStore = PagedStore<SyncRun, PageFilter<typeof integrationEndpoints.
  * is typed. Save is possible once the values on screen passed a test.
  *
  * Xero (OAuth 2.0): by default the page leaves for Xero's consent page and Xero sends the browser back
- * to the page (`xero-return-to`, default: the current page) with `code` and `state` in the URL; the
- * element finishes the connection when it loads there and removes the parameters from the address bar.
+ * (through the API's return page) to `xero-return-to` (default: the current page) with `code` and
+ * `state` in the URL; the element finishes the connection when it loads there (only for an attempt this
+ * tab started: other `code`/`state` parameters are left alone) and removes them from the address bar.
  * Before leaving it fires a cancelable `billingone-oauth-redirect`: cancel it to navigate yourself.
  * With `xero-mode="popup"` the consent page opens in a popup instead (a blocked popup falls back to the
  * redirect). When the Xero login covers several organisations, the member picks one.
@@ -198,10 +199,7 @@ export class BillingoneIntegrations extends BillingoneElement {
     if (this.#list.state?.data) this.#pax8.follow(pax8);
     if (pax8 && pax8.status !== 'not_configured') this.#mappings.ensureLoaded();
     else if (pax8 && this.#mappings.state.status !== 'idle') this.#mappings.clear();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
+    // Back from Xero: finish once a client is there (it may arrive later through context).
     if (this.#callback && this.settingsClient) {
       const params = this.#callback;
       this.#callback = undefined;
@@ -321,9 +319,23 @@ export class BillingoneIntegrations extends BillingoneElement {
       this.announce(this.t('integrations.pax8.test.passed', { count: state.companyCount }));
       return;
     }
+    await this.#focusPax8Problem();
+  }
+
+  async #savePax8(): Promise<void> {
+    await this.#pax8.save();
+    if (this.#pax8.state.kind === 'editing') await this.#focusPax8Problem();
+  }
+
+  /** Moves focus to what the member has to fix after a failed test or save. */
+  async #focusPax8Problem(): Promise<void> {
     await this.updateComplete;
     const root = this.renderRoot;
-    const target = root.querySelector<HTMLElement>('.pax8-form [aria-invalid="true"]') ?? root.querySelector<HTMLElement>('.pax8-form .form-error');
+    const target =
+      root.querySelector<HTMLElement>('.pax8-form [aria-invalid="true"]') ??
+      // The stored secret was refused: its “Replace” button is where to act.
+      root.querySelector<HTMLElement>('.pax8-form button[aria-describedby~="pax8-secret-error"]') ??
+      root.querySelector<HTMLElement>('.pax8-form .form-error');
     target?.focus();
   }
 
@@ -462,7 +474,7 @@ export class BillingoneIntegrations extends BillingoneElement {
       replaceSecret: () => void this.#replaceSecret(),
       keepSecret: () => this.#pax8.send({ type: 'keep_secret' }),
       test: () => void this.#afterPax8Test(),
-      save: () => void this.#pax8.save(),
+      save: () => void this.#savePax8(),
       cancel: () => void this.#cancelPax8(),
     });
   }

@@ -1,7 +1,7 @@
 import { maskSecret, type FieldError, type Pax8FormState } from '@billingone/settings-core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../i18n/localize.js';
-import { describeError } from '../ui/errors.js';
+import { describeError, isApiError } from '../ui/errors.js';
 import { describedBy, field, formErrorView } from '../ui/field.js';
 import type { ViewContext } from './view-context.js';
 
@@ -61,8 +61,11 @@ function problems(view: ViewContext, state: Pax8FormState, lastError: unknown): 
     if (path && !result[path]) result[path] = fieldMessage(view, error, fromServer);
   }
   if (state.error && state.fieldErrors.length === 0) {
+    // A Save refused for a Pax8 reason is a 422 with that reason as its code; anything else (the API's
+    // own rate limit, a network failure) is described as such.
+    const refusedByPax8 = isApiError(lastError) && lastError.status === 422;
     result.form =
-      pax8FailureText(view, state.error.code ?? '', state.error.retryAfterSeconds) ??
+      (refusedByPax8 ? pax8FailureText(view, state.error.code ?? '', state.error.retryAfterSeconds) : undefined) ??
       (lastError === undefined ? state.error.message : describeError(lastError, view.t));
   }
   return result;

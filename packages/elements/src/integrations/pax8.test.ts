@@ -77,6 +77,32 @@ describe('<billingone-integrations> Pax8', () => {
     expect(body.items[0]).toMatchObject({ provider: 'pax8', status: 'connected', accountLabel: pax8Demo.clientId, secretLast4: 'Pe8U' });
   });
 
+  it('puts a client without access to companies next to the client ID, and too many tests in the form', async () => {
+    const element = await renderIntegrations();
+    const pax8 = card(element, 'pax8');
+    button(pax8, 'Configure Pax8').click();
+    await until(() => element.shadowRoot!.querySelector('#pax8-client-id'));
+    typeInto(input(element, 'pax8-client-id'), pax8Demo.limitedClientId);
+    typeInto(input(element, 'pax8-secret'), pax8Demo.limitedSecret);
+    button(pax8, 'Test connection').click();
+    await until(() => errorOf(element, 'pax8-client-id').startsWith('This Pax8 API client cannot read companies.'));
+    expect(input(element, 'pax8-secret').getAttribute('aria-invalid')).toBe('false');
+    expect(button(pax8, 'Save').disabled).toBe(true);
+
+    // The API allows ten tests a minute per organization.
+    const errors = recordEvents(document, 'billingone-error');
+    for (let i = 0; i < 10; i++) await apiCall('POST', '/integrations/pax8/test', { body: { clientId: pax8Demo.clientId, clientSecret: pax8Demo.secret } });
+    typeInto(input(element, 'pax8-client-id'), pax8Demo.clientId);
+    typeInto(input(element, 'pax8-secret'), pax8Demo.secret);
+    await element.updateComplete;
+    button(pax8, 'Test connection').click();
+    await until(() => pax8.querySelector('.form-error'));
+    expect(visibleText(pax8.querySelector('.form-error')!)).toMatch(/^Too many requests\. Try again in \d+ seconds?\.$/);
+    expect(element.shadowRoot!.activeElement).toBe(pax8.querySelector('.form-error'));
+    expect(input(element, 'pax8-client-id').value).toBe(pax8Demo.clientId);
+    expect(errors).toHaveLength(1);
+  });
+
   it('keeps the stored secret unless “Replace” is used, and can go back to it', async () => {
     await configurePax8();
     const element = await renderIntegrations();

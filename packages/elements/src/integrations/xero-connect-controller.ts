@@ -51,12 +51,16 @@ function sessionStore(): Storage | undefined {
 
 /**
  * The Xero OAuth return parameters in the page's URL, if the page is a return from Xero: a `state`
- * with a `code` or an `error`. Removes them from the address bar (history.replaceState).
+ * with a `code` or an `error`, while a connection this tab started is pending (so a host's own
+ * `code`/`state` parameters are left alone). Removes them from the address bar (history.replaceState).
  */
 export function takeXeroCallbackFromLocation(): XeroCallbackParams | undefined {
   if (!location.search) return undefined;
   const params = parseXeroCallback(location.search);
   if (!params.state || (!params.code && !params.error) || handledStates.has(params.state)) return undefined;
+  // Without session storage nothing could be kept before leaving: the API's check of `state` decides.
+  const store = sessionStore();
+  if (store && store.getItem(pendingStateKey) === null) return undefined;
   handledStates.add(params.state);
   const url = new URL(location.href);
   for (const name of callbackParams) url.searchParams.delete(name);

@@ -124,11 +124,22 @@ describe('<billingone-integrations> Xero', () => {
     expect(button(card(element, 'xero'), 'Connect Xero').disabled).toBe(false);
   });
 
-  it('refuses a return that does not belong to a connection attempt', async () => {
+  it('refuses a return that does not belong to the connection attempt under way', async () => {
+    const first = await renderIntegrations();
+    await startRedirect(first);
+    first.remove();
     const element = await returnFromXero(`${location.pathname}?code=forged&state=forged-state`);
     await until(() => visibleText(card(element, 'xero')).includes('This Xero sign-in has expired or belongs to another attempt. Connect again.'));
+    expect(card(element, 'xero').querySelector('[role="alert"]')).not.toBeNull();
     expect(badgeText(element, 'xero')).toBe('Not connected');
     expect(location.search).not.toContain('forged');
+  });
+
+  it('leaves the page’s own code and state parameters alone when no Xero connection is under way', async () => {
+    const element = await returnFromXero(`${location.pathname}?code=host-code&state=host-state`);
+    expect(new URLSearchParams(location.search).get('code')).toBe('host-code');
+    expect(visibleText(card(element, 'xero'))).not.toMatch(/expired|cancelled|Finishing/);
+    expect(badgeText(element, 'xero')).toBe('Not connected');
   });
 
   it('connects in a popup: the return page hands the code back to this window', async () => {

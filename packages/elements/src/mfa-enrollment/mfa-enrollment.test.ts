@@ -54,7 +54,7 @@ describe('<billingone-mfa-enrollment>', () => {
 
   it('holds the member in the shell until the enrolment is done, then lets them in', async () => {
     const shell = await fixture<BillingoneSettings>(html`<billingone-settings locale="en"></billingone-settings>`);
-    const gate = await until(() => find<BillingoneMfaEnrollment>(shell, 'billingone-mfa-enrollment') ?? false);
+    const gate = await until(() => find<BillingoneMfaEnrollment>(shell, 'billingone-mfa-enrollment'));
     await until(() => !!find(gate, '[data-action="gate-start"]'));
     expect(find(shell, '[part="nav"]')).toBeNull();
     const enrolled = recordEvents<BillingoneMfaEnrolledEvent>(document, 'billingone-mfa-enrolled');

@@ -4,21 +4,9 @@ import { describeError } from '../ui/errors.js';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-/**
- * Problem codes of the Settings API that mean what a flow code means. The reference server answers
- * `enrollment_expired` (410) and `reauthentication_required` (403) where core's flows react to
- * `totp_enrollment_expired` and `recent_auth_required`; both spellings are accepted.
- */
-const synonyms: Readonly<Record<string, string>> = {
-  enrollment_expired: flowErrorCodes.totpEnrollmentExpired,
-  reauthentication_required: flowErrorCodes.recentAuthRequired,
-};
-
-/** A thrown error as a flow error, with the API's codes mapped onto the flow's. */
+/** A thrown error as a flow error (the API's problem codes are core's flow codes). */
 export function flowErrorOf(error: unknown): FlowError {
-  const flowError = toFlowError(error);
-  const code = flowError.code && synonyms[flowError.code];
-  return code ? { ...flowError, code } : flowError;
+  return toFlowError(error);
 }
 
 /** Catalogue keys of the codes the security screens explain in their own words. */

@@ -7,7 +7,7 @@ import {
   type SecurityOverview,
   type WebAuthnJsonObject,
 } from '@billingone/settings-core';
-import { browserSupportsWebAuthn, startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
+import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { ConfirmController } from '../controllers/confirm-controller.js';
 import { FormController } from '../controllers/form-controller.js';
@@ -80,8 +80,12 @@ export class PasskeysPanel implements ReactiveController {
     const final = await runPasskeyRegistration(
       {
         getOptions: (signal) => client.request(securityEndpoints.passkeyOptions, { signal }),
-        startRegistration: async (optionsJSON) =>
-          (await startRegistration({ optionsJSON: optionsJSON as unknown as PublicKeyCredentialCreationOptionsJSON })) as unknown as WebAuthnJsonObject,
+        startRegistration: async (optionsJSON) => {
+          // A chunk of its own: only adding a passkey needs it.
+          const { startRegistration } = await import('@simplewebauthn/browser');
+          const response = await startRegistration({ optionsJSON: optionsJSON as unknown as PublicKeyCredentialCreationOptionsJSON });
+          return response as unknown as WebAuthnJsonObject;
+        },
         verify: (body) => client.request(securityEndpoints.registerPasskey, { body }),
       },
       {
@@ -174,7 +178,7 @@ export class PasskeysPanel implements ReactiveController {
 
   render(overview: SecurityOverview): TemplateResult {
     const t = this.#host.t.bind(this.#host);
-    const supported = browserSupportsWebAuthn();
+    const supported = typeof globalThis.PublicKeyCredential === 'function';
     const passkeys = overview.passkeys;
     return html`
       <section class="card stack" part="card" aria-labelledby="passkeys-title" data-card="passkeys">

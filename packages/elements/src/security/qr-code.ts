@@ -1,5 +1,26 @@
-import { generate } from 'lean-qr/nano';
-import { html, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
+
+type Generate = typeof import('lean-qr/nano').generate;
+let generate: Generate | undefined;
+let loading: Promise<boolean> | undefined;
+
+/**
+ * Loads the QR encoder, a chunk of its own (only enrolment draws a QR code). Resolves `false` when it
+ * cannot be loaded: the setup key typed by hand still works.
+ */
+export function loadQrEncoder(): Promise<boolean> {
+  loading ??= import('lean-qr/nano').then(
+    (module) => {
+      generate = module.generate;
+      return true;
+    },
+    () => {
+      loading = undefined;
+      return false;
+    },
+  );
+  return loading;
+}
 
 /** Quiet zone around the code, in modules (the QR standard asks for four). */
 const quietZone = 4;
@@ -9,6 +30,7 @@ const quietZone = 4;
  * drawn in a `viewBox` of modules: no image URL, so no `img-src data:` is needed under a strict CSP.
  */
 export function qrPath(text: string): { size: number; d: string } {
+  if (!generate) throw new Error('qrPath(): call loadQrEncoder() first.');
   const code = generate(text);
   const { size } = code;
   let d = '';
@@ -27,8 +49,12 @@ export function qrPath(text: string): { size: number; d: string } {
   return { size, d };
 }
 
-/** A QR code of `text` as inline SVG, announced to assistive technology as an image named `label`. */
-export function qrCode(text: string, label: string): TemplateResult {
+/**
+ * A QR code of `text` as inline SVG, announced to assistive technology as an image named `label`;
+ * nothing until {@link loadQrEncoder} has loaded the encoder.
+ */
+export function qrCode(text: string, label: string): TemplateResult | typeof nothing {
+  if (!generate) return nothing;
   const { size, d } = qrPath(text);
   const extent = size + quietZone * 2;
   return html`<svg

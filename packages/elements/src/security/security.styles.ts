@@ -39,6 +39,9 @@ export const securityStyles = css`
     margin: 0;
     padding-inline-start: var(--billingone-space-xl);
   }
+  .steps > li::marker {
+    font-weight: var(--billingone-font-weight-bold);
+  }
 
   /* Scanners need dark modules on a light ground whatever the theme: the frame stays light. */
   .qr-frame {
@@ -114,10 +117,8 @@ export const securityStyles = css`
     min-inline-size: 14rem;
   }
 
+  /* Headings and regions that receive focus only to be read next; they are not controls. */
   [tabindex='-1']:focus {
     outline: none;
-  }
-  [tabindex='-1']:focus-visible {
-    outline: var(--billingone-focus-ring-width) solid var(--billingone-color-focus-ring);
   }
 `;

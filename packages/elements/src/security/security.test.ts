@@ -9,7 +9,7 @@ import { apiCall, signInElsewhere } from '../testing/api.js';
 import { expectAccessibleInThemes } from '../testing/axe.js';
 import { fixture, recordEvents, shadowQuery, shadowQueryAll, until, visibleText } from '../testing/fixture.js';
 import { announced, answerConfirm, openDialog, typeInto } from '../testing/interact.js';
-import { demoPassword, embedTokenFor, resetDemoData, signInAs, signOut } from '../testing/session.js';
+import { demoPassword, embedTokenFor, queryDemoDatabase, resetDemoData, signInAs, signOut } from '../testing/session.js';
 import { enrolTotp, setOrganizationRequiresMfa, totpCode } from '../testing/totp.js';
 import './define.js';
 import type { BillingoneSecurity } from './security.js';
@@ -169,6 +169,18 @@ describe('<billingone-security>', () => {
     expect(enrolled).toHaveLength(1);
   });
 
+  it('ends an expired enrolment with a way to start again', async () => {
+    const element = await renderSecurity();
+    const first = await startEnrolment(element);
+    await queryDemoDatabase("UPDATE totp_enrollments SET expires_at = now() - interval '1 minute'");
+    typeInto(shadowQuery<HTMLInputElement>(element, '#totp-code'), await totpCode(first));
+    action(element, 'verify').click();
+    await until(() => find(element, '.enrol[data-state="expired"] [role="alert"]')?.textContent?.trim() === 'This setup expired. Start again to get a new QR code.');
+    shadowQuery<HTMLButtonElement>(element, '.enrol[data-state="expired"] button').click();
+    await until(() => !!find(element, '[data-secret]'));
+    expect(find(element, '[data-secret]')!.textContent!.replace(/\s+/g, '')).not.toBe(first);
+  });
+
   it('cancels an enrolment before the code is verified, leaving TOTP off', async () => {
     const element = await renderSecurity();
     await startEnrolment(element);
@@ -288,6 +300,19 @@ describe('<billingone-security>', () => {
     typeInto(otherDialog.querySelector<HTMLInputElement>('#step-up-code')!, await totpCode(secret, 1));
     submitOf(otherDialog).click();
     await until(() => codes(other).length === 10);
+  });
+
+  it('asks again when the re-authentication lapsed after the page loaded', async () => {
+    const { recoveryCodes } = await enrolTotp();
+    const element = await renderSecurity();
+    // The page believes the sign-in is recent; the server no longer does.
+    await queryDemoDatabase("UPDATE sessions SET reauthenticated_at = now() - interval '1 hour'");
+    action(element, 'recovery-view').click();
+    await until(() => find<HTMLDialogElement>(element, 'dialog[data-dialog="step-up"]')?.open === true);
+    typeInto(shadowQuery<HTMLInputElement>(element, '#step-up-password'), demoPassword);
+    submitOf(openDialog(element)).click();
+    await until(() => codes(element).length === 10);
+    expect(codes(element)).toEqual(recoveryCodes);
   });
 
   it('leaves the step-up with Escape, showing nothing', async () => {

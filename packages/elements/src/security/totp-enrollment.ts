@@ -13,7 +13,7 @@ import { loadingView } from '../ui/status.js';
 import { copyText } from './clipboard.js';
 import { flowErrorMessage, flowErrorOf } from './flow-errors.js';
 import { focusAfterRender, type SecurityHost, type SecurityTools } from './host.js';
-import { qrCode } from './qr-code.js';
+import { loadQrEncoder, qrCode } from './qr-code.js';
 import { recoveryCodesList } from './recovery-codes-list.js';
 
 export interface TotpEnrollmentOptions {
@@ -86,7 +86,7 @@ export class TotpEnrollmentController implements ReactiveController {
     this.code = '';
     this.#cause = undefined;
     try {
-      const enrollment = await client.request(securityEndpoints.startTotp);
+      const [enrollment] = await Promise.all([client.request(securityEndpoints.startTotp), loadQrEncoder()]);
       this.#send({ type: 'start_succeeded', enrollment });
       void focusAfterRender(this.#host, '[data-focus="totp-step"]');
     } catch (error) {
@@ -204,6 +204,7 @@ export function totpEnrollmentView(
     case 'verifying': {
       const verifying = state.kind === 'verifying';
       const error = state.kind === 'showing_secret' && state.error ? flowErrorMessage(t, state.error, controller.cause) : undefined;
+      const qr = qrCode(state.otpauthUri, t('security.totp.setup.qrLabel'));
       const copyKey = async () => {
         const copied = await copyText(state.secret);
         tools.announce(t(copied ? 'security.totp.keyCopied' : 'security.recovery.copyFailed'), copied ? 'polite' : 'assertive');
@@ -216,11 +217,11 @@ export function totpEnrollmentView(
         <div class="stack enrol" data-state=${state.kind}>
           <h4 class="subtitle" tabindex="-1" data-focus="totp-step">${t('security.totp.setup.title')}</h4>
           <ol class="steps">
-            <li class="stack-sm">
+            <li><div class="stack-sm">
               <p>${t('security.totp.setup.scan')}</p>
-              <div class="qr-frame">${qrCode(state.otpauthUri, t('security.totp.setup.qrLabel'))}</div>
-            </li>
-            <li class="stack-sm">
+              ${qr === nothing ? nothing : html`<div class="qr-frame">${qr}</div>`}
+            </div></li>
+            <li><div class="stack-sm">
               <p id="${options.id}-key-label">${t('security.totp.setup.manual')}</p>
               <div class="row">
                 <code class="secret mono" dir="ltr" aria-describedby="${options.id}-key-label" data-secret>${groupSecret(state.secret)}</code>
@@ -228,7 +229,7 @@ export function totpEnrollmentView(
                   ${t('security.totp.setup.copyKey')}
                 </button>
               </div>
-            </li>
+            </div></li>
             <li>
               <form class="stack-sm" part="form" novalidate @submit=${onSubmit}>
                 ${field({

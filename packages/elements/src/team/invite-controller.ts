@@ -12,7 +12,7 @@ import {
   type InvitationState,
   type Role,
 } from '@billingone/settings-core';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { isAbort } from '../ui/errors.js';
 
 type Editing = Extract<InvitationState, { kind: 'editing' }>;
@@ -32,7 +32,7 @@ export interface InviteControllerOptions {
  * entries stay in the box with their errors. Errors the server reports on `emails.N` are mapped back
  * to the address they concern.
  */
-export class InviteController implements ReactiveController {
+export class InviteController {
   readonly #host: ReactiveControllerHost;
   readonly #options: InviteControllerOptions;
   #flow: FlowStore<InvitationState, InvitationEvent>;
@@ -43,10 +43,7 @@ export class InviteController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     this.#flow = createFlowStore(invitationTransition, initialInvitationState(role));
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   /** The flow's state. */
   get state(): InvitationState {

@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { MessageKey, MessageParams } from '../i18n/localize.js';
-import { describedBy, formErrorView } from '../ui/field.js';
+import { formErrorView } from '../ui/field.js';
 import { describeError } from '../ui/errors.js';
 import type { InviteController } from './invite-controller.js';
 
@@ -67,7 +67,7 @@ export function inviteForm(t: Translate, invite: InviteController, assignable: r
               .value=${live(text)}
               ?disabled=${invite.submitting}
               aria-invalid=${hasEmailsError ? 'true' : 'false'}
-              aria-describedby=${ifDefined(describedBy('invite-emails', { hint, error: hasEmailsError ? 'x' : undefined }))}
+              aria-describedby=${hasEmailsError ? 'invite-emails-hint invite-emails-error' : 'invite-emails-hint'}
               @input=${(event: InputEvent & { currentTarget: HTMLTextAreaElement }) => invite.setText(event.currentTarget.value)}
             ></textarea>
             <div class="hint" part="hint" id="invite-emails-hint">${hint}</div>

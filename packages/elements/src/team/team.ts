@@ -330,6 +330,8 @@ export class BillingoneTeam extends BillingoneElement {
     if (ok) {
       this.announce(this.t('team.transfer.done', { name: member.name }));
       void this.emit(new BillingoneSavedEvent({ section: 'team', resource: 'ownership' }));
+      // The transfer button is gone (an Admin cannot transfer): focus goes back to the list.
+      await this.#focus('#member-search');
     }
   }
 

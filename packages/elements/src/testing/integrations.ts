@@ -12,6 +12,9 @@ export const pax8Demo = {
   secret: 'p8s_demo_3JQmZcW7rX2vLk9TnY4dHf6GbS1aPe8U',
   /** A secret the demo client never accepts. */
   badSecret: 'p8s_wrong_0000000000000000000000000000000',
+  /** An API client that may read products only (Test Connection: `insufficient_access`). */
+  limitedClientId: 'p8DemoLimitedProductsOnly0000002',
+  limitedSecret: 'p8s_limited_Vb5nQ2xR8cT1wZ7mK4jH9gF3dS6a',
 } as const;
 
 export const newClient = (): SettingsClient => createSettingsClient({ baseUrl: location.origin, retry: { limit: 0 } });

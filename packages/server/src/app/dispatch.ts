@@ -1,3 +1,4 @@
+import { flowErrorCodes } from '@billingone/settings-core';
 import { can, type Endpoint, type Permission } from '@billingone/settings-core';
 import { getCookie } from 'hono/cookie';
 import {
@@ -105,7 +106,7 @@ function authorize(c: AppContext, endpoint: Endpoint, auth: Authenticated, now: 
     throw problem(403, 'forbidden', 'Your role does not allow this.');
   }
   if (endpoint.recentAuth && (!actor.reauthenticatedAt || now.getTime() - actor.reauthenticatedAt.getTime() > RECENT_AUTH_MS)) {
-    throw problem(403, 'reauthentication_required', 'Confirm it is you (password or authenticator code) to continue.');
+    throw problem(403, flowErrorCodes.recentAuthRequired, 'Confirm it is you (password or authenticator code) to continue.');
   }
 }
 

@@ -57,31 +57,37 @@ export async function queryAuditPage(
   limit: number,
 ): Promise<AuditRow[]> {
   const params: unknown[] = [orgId];
-  const where = ['org_id = $1'];
-  let cte = '';
+  const conditions: string[] = [];
   const add = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  if (filter.q) {
-    cte = `WITH matched AS MATERIALIZED (SELECT id FROM audit_logs WHERE org_id = $1 AND search LIKE ${add(likePattern(filter.q.toLowerCase()))}) `;
-    where.push('id IN (SELECT id FROM matched)');
-  }
-  if (filter.actorId) where.push(`actor_id = ${add(filter.actorId)}`);
+  if (filter.actorId) conditions.push(`actor_id = ${add(filter.actorId)}`);
   if (filter.action) {
-    if (filter.action.includes('.')) where.push(`action = ${add(filter.action)}`);
-    else where.push(`action LIKE ${add(`${filter.action}.%`)}`);
+    if (filter.action.includes('.')) conditions.push(`action = ${add(filter.action)}`);
+    else conditions.push(`action LIKE ${add(`${filter.action}.%`)}`);
   }
-  if (filter.from) where.push(`created_at >= ${add(new Date(filter.from))}`);
-  if (filter.to) where.push(`created_at <= ${add(new Date(filter.to))}`);
+  if (filter.from) conditions.push(`created_at >= ${add(new Date(filter.from))}`);
+  if (filter.to) conditions.push(`created_at <= ${add(new Date(filter.to))}`);
   if (after) {
     const ts = add(new Date(after.at));
     const id = add(after.id);
-    where.push(`created_at <= ${ts} AND (created_at < ${ts} OR id < ${id})`);
+    conditions.push(`created_at <= ${ts} AND (created_at < ${ts} OR id < ${id})`);
   }
-  const { rows } = await db.query<AuditRow>(
-    `${cte}SELECT ${columns} FROM audit_logs WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ${Number(limit)}`,
-    params,
-  );
+  const order = `ORDER BY created_at DESC, id DESC`;
+  let sql: string;
+  if (filter.q) {
+    // Matches first (trigram index), then the page among them, then the page's rows.
+    const pattern = add(likePattern(filter.q.toLowerCase()));
+    sql = `WITH matched AS MATERIALIZED (
+        SELECT id, created_at, actor_id, action FROM audit_logs WHERE org_id = $1 AND search LIKE ${pattern}
+      ), page AS (
+        SELECT id FROM matched ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ${order} LIMIT ${Number(limit)}
+      )
+      SELECT ${columns} FROM audit_logs WHERE id IN (SELECT id FROM page) ${order}`;
+  } else {
+    sql = `SELECT ${columns} FROM audit_logs WHERE ${['org_id = $1', ...conditions].join(' AND ')} ${order} LIMIT ${Number(limit)}`;
+  }
+  const { rows } = await db.query<AuditRow>(sql, params);
   return rows;
 }

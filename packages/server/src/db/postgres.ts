@@ -12,6 +12,11 @@ export interface PostgresOptions {
 
 export async function openPostgres({ connectionString, max = 8 }: PostgresOptions): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection that breaks (server restart, terminated backend) is dropped by the pool;
+  // without a listener the error would end the process.
+  pool.on('error', (error) => {
+    console.warn(`PostgreSQL connection lost: ${error.message}`);
+  });
   // Fail at start, not at the first request, when the server cannot be reached.
   await pool.query('SELECT 1');
   return {

@@ -79,8 +79,8 @@ const ref = (actor: Actor) => ({ id: actor.memberId, role: actor.role });
 
 /**
  * Members by name (then id), keyset paged. Free text matches name or email through the pg_trgm
- * indexes: the match sits in a MATERIALIZED CTE so the planner uses them instead of walking the
- * name index and filtering.
+ * index on both: the match sits in a MATERIALIZED CTE, so the planner uses that index instead of
+ * walking the name index and filtering; the page is then sorted from the matches alone.
  */
 const list = defineRoute(api.team.listMembers, async (ctx) => {
   const { q, role, cursor } = ctx.query;
@@ -88,12 +88,13 @@ const list = defineRoute(api.team.listMembers, async (ctx) => {
   const params: unknown[] = [ctx.actor.orgId];
   const filters: string[] = [];
   let cte = '';
+  let source = 'members';
   if (q) {
-    params.push(likePattern(q));
+    params.push(likePattern(q.toLowerCase()));
     cte = `WITH matched AS MATERIALIZED (
-      SELECT id FROM members WHERE org_id = $1 AND (name ILIKE $${params.length} OR email ILIKE $${params.length})
+      SELECT org_id, ${memberColumns} FROM members WHERE org_id = $1 AND lower(name || ' ' || email) LIKE $${params.length}
     ) `;
-    filters.push('id IN (SELECT id FROM matched)');
+    source = 'matched';
   }
   if (role) {
     params.push(role);
@@ -107,7 +108,7 @@ const list = defineRoute(api.team.listMembers, async (ctx) => {
     where.push(`(name, id) > ($${params.length - 1}, $${params.length})`);
   }
   const { rows } = await ctx.tx.query<MemberRow>(
-    `${cte}SELECT ${memberColumns} FROM members WHERE ${where.join(' AND ')} ORDER BY name, id LIMIT ${limit + 1}`,
+    `${cte}SELECT ${memberColumns} FROM ${source} WHERE ${where.join(' AND ')} ORDER BY name, id LIMIT ${limit + 1}`,
     params,
   );
   const page = rows.slice(0, limit);
@@ -117,10 +118,10 @@ const list = defineRoute(api.team.listMembers, async (ctx) => {
     nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null,
   };
   if (!cursor) {
-    const countParams = params.slice(0, params.length);
+    // The first page also says how many members match (no cursor values among the parameters yet).
     const { rows: counted } = await ctx.tx.query<{ total: number }>(
-      `${cte}SELECT count(*)::int AS total FROM members WHERE ${countWhere.join(' AND ')}`,
-      countParams,
+      `${cte}SELECT count(*)::int AS total FROM ${source} WHERE ${countWhere.join(' AND ')}`,
+      params,
     );
     result.total = Number(counted[0]!.total);
   }

@@ -106,7 +106,7 @@ describe('TOTP enrolment', () => {
       body: { enrollmentId: start.body.enrollmentId, code: totpCodeAt(start.body.secret, t.clock()) },
     });
     expect(late.status).toBe(410);
-    expect(late.body.code).toBe('enrollment_expired');
+    expect(late.body.code).toBe('totp_enrollment_expired');
   });
 
   it('keeps enrolments to their member and refuses a second enrolment while enabled', async () => {
@@ -182,7 +182,7 @@ describe('re-authentication and recovery codes', () => {
     t.clock.advance(11 * MIN);
     const refused = await t.request('GET', '/security/recovery-codes', { as: 'owner' });
     expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe('reauthentication_required');
+    expect(refused.body.code).toBe('recent_auth_required');
 
     const wrong = await t.request('POST', '/security/reauthenticate', { as: 'owner', body: { password: 'not-the-password' } });
     expect(wrong.status).toBe(422);
@@ -224,7 +224,7 @@ describe('re-authentication and recovery codes', () => {
   it('re-authenticates an embed token too', async () => {
     const embed = await t.embedToken('viewer');
     const refused = await t.request('GET', '/security/recovery-codes', { as: embed });
-    expect(refused.body.code).toBe('reauthentication_required');
+    expect(refused.body.code).toBe('recent_auth_required');
     const reauth = await t.request('POST', '/security/reauthenticate', { as: embed, body: { password: t.fixture.password } });
     expect(reauth.status).toBe(200);
     // No recovery codes yet: the re-authentication let the request through to a 404.
@@ -247,7 +247,7 @@ describe('re-authentication and recovery codes', () => {
     t.clock.advance(6 * MIN);
     const late = await t.request('POST', '/security/recovery-codes', { as: 'owner' });
     expect(late.status).toBe(403);
-    expect(late.body.code).toBe('reauthentication_required');
+    expect(late.body.code).toBe('recent_auth_required');
   });
 
   it('regenerating without TOTP answers 409', async () => {

@@ -1,3 +1,4 @@
+import { flowErrorCodes } from '@billingone/settings-core';
 import { api, LoginHistoryEntry } from '@billingone/settings-core';
 import type { Actor } from '../app/actor.js';
 import { RECENT_AUTH_MS } from '../app/dispatch.js';
@@ -113,7 +114,7 @@ const verifyTotpEnrollment = defineRoute(api.security.verifyTotp, async (ctx) =>
   }
   const enrollment = await findTotpEnrollment(ctx.tx, ctx.deps.secrets, actor.memberId, ctx.body.enrollmentId);
   if (!enrollment || enrollment.expiresAt <= ctx.now) {
-    throw problem(410, 'enrollment_expired', 'This set-up has expired. Start again to get a new QR code.');
+    throw problem(410, flowErrorCodes.totpEnrollmentExpired, 'This set-up has expired. Start again to get a new QR code.');
   }
   const check = await verifyTotp({ secret: enrollment.secret, code: ctx.body.code, at: ctx.now, lastUsedStep: null });
   if (!check.ok) throw wrongCode(check.reason);

@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+// Throughput and latency of the Settings API (packages/server dist) on 127.0.0.1, over PGlite
+// and PostgreSQL, for /v1/me and 50-row pages of 10,000 members and 1,000,000 audit entries,
+// each beside a bare Hono handler answering the same JSON; then, per store, the p99 of a cheap
+// request while pages are hammered. Prints a table with the targets (PASS/OVER) and exits 0.
+//
+// Build first: pnpm --filter @billingone/settings-server build
+// Env: BENCH_DURATION (s per measurement, default 5), BENCH_AUDIT_ROWS (default 1000000),
+//      BENCH_STORES (pglite,postgres), DATABASE_URL (else a throwaway cluster from
+//      .ci/postgres.sh), BENCH_PG_POOL (pool size of the API).
+// The PGlite data dir is kept in bench/results/ and reused by the next run (seeding 1M rows
+// takes a while once).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { startChild } from './server/child.mjs';
+import { measure } from './server/load.mjs';
+import { startPostgres } from './server/postgres.mjs';
+import { printTable } from './server/table.mjs';
+
+const env = process.env;
+const here = fileURLToPath(new URL('.', import.meta.url));
+const results = `${here}results/`;
+const duration = Number(env.BENCH_DURATION ?? 5);
+const auditRows = Number(env.BENCH_AUDIT_ROWS ?? 1_000_000);
+const stores = (env.BENCH_STORES ?? 'pglite,postgres').split(',').map((s) => s.trim()).filter(Boolean);
+const connectionCounts = [1, 50];
+const log = (message) => console.error(message);
+
+if (!(duration > 0) || !(Number.isInteger(auditRows) && auditRows >= 1000)) {
+  console.error('BENCH_DURATION must be > 0 and BENCH_AUDIT_ROWS an integer ≥ 1000.');
+  process.exit(2);
+}
+if (!existsSync(new URL('../packages/server/dist/index.js', import.meta.url))) {
+  console.error('Build the server first: pnpm --filter @billingone/settings-server build');
+  process.exit(2);
+}
+mkdirSync(results, { recursive: true });
+
+// Everything this run starts, stopped on exit, Ctrl-C or the overall time limit.
+const cleanups = [];
+async function cleanup() {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()();
+    } catch (error) {
+      log(`cleanup: ${error.message}`);
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    await cleanup();
+    process.exit(130);
+  });
+}
+const limitMs = Number(env.BENCH_TIME_LIMIT_S ?? 1800) * 1000;
+setTimeout(async () => {
+  log(`time limit (${limitMs / 1000} s) reached, stopping`);
+  await cleanup();
+  process.exit(1);
+}, limitMs).unref();
+
+/** The measured requests, in table order; `fixture` is what the API process derived from the data. */
+function cases(fixture) {
+  const range = `action=member.role_changed&from=${encodeURIComponent(fixture.from)}&to=${encodeURIComponent(fixture.to)}`;
+  return [
+    { id: 'me', label: 'GET /v1/me', path: '/v1/me' },
+    { id: 'members', label: 'members, first page', path: '/v1/members?limit=50', page: true },
+    { id: 'members-search', label: 'members, search "priya"', path: '/v1/members?limit=50&q=priya', page: true, search: true },
+    { id: 'members-role', label: 'members, role=finance', path: '/v1/members?limit=50&role=finance', page: true },
+    { id: 'audit', label: 'audit, first page', path: '/v1/audit-logs?limit=50', page: true },
+    { id: 'audit-deep', label: `audit, cursor at row ${fixture.deepOffset.toLocaleString('en')}`, path: `/v1/audit-logs?limit=50&cursor=${fixture.deepCursor}`, page: true },
+    { id: 'audit-filtered', label: 'audit, action + date range', path: `/v1/audit-logs?limit=50&${range}`, page: true },
+  ];
+}
+
+/** The targets of one row, or null. */
+function targetOf(store, connections, c) {
+  if (connections === 1 && c.page) return { maxP99: c.search ? 15 : 5 };
+  if (connections === 50 && store === 'postgres') return { minRps: c.search ? 1000 : 1500, maxP99: 50 };
+  return null;
+}
+
+async function signIn(base) {
+  const res = await fetch(`${base}/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'owner@acme.test', password: 'billingone-demo' }),
+  });
+  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('billingone_session='));
+  if (res.status !== 200 || !cookie) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
+  return cookie;
+}
+
+/** Each case once: it must answer 200 with a full page; its body feeds the bare handler. */
+async function probe(base, headers, list) {
+  const bodies = {};
+  for (const c of list) {
+    const res = await fetch(`${base}${c.path}`, { headers });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`${c.path} answered ${res.status}: ${text.slice(0, 300)}`);
+    const body = JSON.parse(text);
+    if (c.page && body.items.length !== 50) throw new Error(`${c.path} gave ${body.items.length} items, not 50`);
+    c.bytes = Buffer.byteLength(text);
+    c.note = c.page ? `${body.items.length} items${body.total !== undefined ? ` of ${body.total.toLocaleString('en')}` : ''}` : '';
+    bodies[c.id] = body;
+  }
+  return bodies;
+}
+
+/** Bare Hono answering the same bodies, measured once per connection count. */
+async function measureBare(bodies, list) {
+  const bare = startChild(`${here}server/bare-process.mjs`, { message: bodies });
+  cleanups.push(() => bare.stop());
+  const { port } = await bare.ready;
+  const out = {};
+  for (const connections of connectionCounts) {
+    for (const c of list) {
+      log(`  bare Hono   ${String(connections).padStart(2)} conn  ${c.id}`);
+      out[`${connections}:${c.id}`] = await measure({ url: `http://127.0.0.1:${port}/bare/${c.id}`, connections, duration });
+    }
+  }
+  await bare.stop();
+  return out;
+}
+
+async function apiProcess(store) {
+  const childEnv = { BENCH_AUDIT_ROWS: String(auditRows) };
+  let pg = null;
+  if (store === 'pglite' || store === 'pglite-worker') {
+    childEnv.DATABASE_URL = '';
+    childEnv.BENCH_PGLITE_WORKER = store === 'pglite-worker' ? '1' : '';
+    childEnv.BENCH_DATA_DIR = `${results}pglite-${auditRows}`;
+    childEnv.BENCH_MARKER = `${results}pglite-${auditRows}.json`;
+  } else if (env.DATABASE_URL) {
+    childEnv.DATABASE_URL = env.DATABASE_URL;
+  } else {
+    pg = startPostgres();
+    if (pg.error) return { skipped: pg.error };
+    cleanups.push(() => pg.stop());
+    childEnv.DATABASE_URL = pg.databaseUrl;
+  }
+  log(`\n${store}: starting the API${childEnv.BENCH_DATA_DIR ? ` (data dir ${childEnv.BENCH_DATA_DIR})` : ''}`);
+  const api = startChild(`${here}server/api-process.mjs`, { env: childEnv });
+  cleanups.push(() => api.stop());
+  const info = await api.ready;
+  log(`  ${info.kind} ${info.version}: ${info.members.toLocaleString('en')} members, ${info.auditRows.toLocaleString('en')} audit rows; opened in ${(info.openMs / 1000).toFixed(1)} s${info.seedMs ? `, seeded in ${(info.seedMs / 1000).toFixed(1)} s` : ''}`);
+  return { api, info, base: `http://127.0.0.1:${info.port}` };
+}
+
+/** p99 of a cheap request (1 connection) while 50 connections cycle through the pages. */
+async function responsiveness(base, headers, list) {
+  const openapi = await fetch(`${base}/v1/openapi.json`);
+  await openapi.arrayBuffer();
+  const cheap = openapi.status === 200 ? '/v1/openapi.json' : '/v1/me';
+  const requests = list.filter((c) => c.page).map((c) => ({ path: c.path }));
+  const idle = await measure({ url: `${base}${cheap}`, headers, connections: 1, duration: Math.min(duration, 3) });
+  const hammer = measure({ url: base, headers, requests, connections: 50, duration: duration + 2, warmup: 0 });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const loaded = await measure({ url: `${base}${cheap}`, headers, connections: 1, duration, warmup: 0 });
+  const load = await hammer;
+  return { cheap, idle, loaded, load };
+}
+
+const report = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, duration, auditRows, stores: {} };
+const rows = [];
+const checks = [];
+let bare = null;
+
+try {
+  for (const store of stores) {
+    const started = await apiProcess(store);
+    if (started.skipped) {
+      log(`\n${store}: skipped (${started.skipped})`);
+      report.stores[store] = { skipped: started.skipped };
+      continue;
+    }
+    const { api, info, base } = started;
+    const headers = { cookie: await signIn(base) };
+    const list = cases(info);
+    const bodies = await probe(base, headers, list);
+    for (const c of list) log(`  ${c.id.padEnd(15)} ${String(c.bytes).padStart(6)} B  ${c.note}`);
+    bare ??= await measureBare(bodies, list);
+    const storeRows = [];
+    for (const connections of connectionCounts) {
+      for (const c of list) {
+        log(`  ${store.padEnd(10)} ${String(connections).padStart(2)} conn  ${c.id}`);
+        const m = await measure({ url: `${base}${c.path}`, headers, connections, duration });
+        const row = { store, connections, request: c.label, id: c.id, ...m, bare: bare[`${connections}:${c.id}`], target: targetOf(store, connections, c) };
+        rows.push(row);
+        storeRows.push(row);
+      }
+    }
+    log(`  ${store.padEnd(10)} responsiveness`);
+    const check = { store, ...(await responsiveness(base, headers, list)) };
+    check.target = store.startsWith('pglite') ? { maxP99: 20 } : null;
+    checks.push(check);
+    report.stores[store] = { version: info.version, openMs: info.openMs, seedMs: info.seedMs, rows: storeRows, responsiveness: check };
+    await api.stop();
+  }
+} catch (error) {
+  log(`\nbenchmark stopped: ${error.stack ?? error}`);
+  report.error = String(error.message ?? error);
+} finally {
+  await cleanup();
+}
+
+printTable({ rows, checks, report });
+writeFileSync(`${results}server-api.json`, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\n(figures also in bench/results/server-api.json)`);
+process.exit(0);

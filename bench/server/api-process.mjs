@@ -1,0 +1,40 @@
+// The Settings API in its own process on a loopback port, over PGlite (BENCH_DATA_DIR; in a
+// worker thread with BENCH_PGLITE_WORKER=1) or PostgreSQL (DATABASE_URL), seeded for the benchmark. Tells the parent its port and fixtures
+// over IPC, then serves until it is sent 'stop'.
+import { createRequire } from 'node:module';
+import { fixtures, openSeeded } from './dataset.mjs';
+
+const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
+const { serve } = require('@hono/node-server');
+const { createSecretBox, createSettingsApi } = await import('../../packages/server/dist/index.js');
+
+const env = process.env;
+const log = (message) => console.error(`  [api] ${message}`);
+const auditRows = Number(env.BENCH_AUDIT_ROWS);
+
+const { db, orgId, openMs, seedMs, members, auditRows: rows } = await openSeeded({
+  databaseUrl: env.DATABASE_URL || undefined,
+  dataDir: env.BENCH_DATA_DIR || undefined,
+  marker: env.BENCH_MARKER || undefined,
+  auditRows,
+  log,
+  worker: env.BENCH_PGLITE_WORKER === '1',
+});
+const started = performance.now();
+const fixture = await fixtures(db, orgId, rows);
+const fixtureMs = performance.now() - started;
+const { rows: version } = await db.query('SHOW server_version');
+
+const quiet = { info() {}, warn() {}, error: (message, fields) => console.error(message, fields ?? '') };
+const app = createSettingsApi({ db, secrets: createSecretBox(Buffer.alloc(32, 7)), logger: quiet, secureCookies: false });
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+  process.send({ type: 'ready', port: info.port, kind: db.kind, version: version[0].server_version, orgId, members, auditRows: rows, openMs, seedMs, fixtureMs, ...fixture });
+});
+
+process.on('message', async (message) => {
+  if (message !== 'stop') return;
+  server.close();
+  await db.close();
+  process.exit(0);
+});
+process.on('disconnect', () => process.exit(0));

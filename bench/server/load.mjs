@@ -1,0 +1,60 @@
+// One bounded load run with autocannon (from packages/server's devDependencies), with exact
+// latency percentiles: autocannon's own histogram counts whole milliseconds, too coarse for a
+// 5 ms target, so every response time is kept here.
+import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
+
+const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
+const autocannon = require('autocannon');
+
+/** The p-th percentile (0–100) of an ascending array. */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+function run(opts) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    const statuses = {};
+    const instance = autocannon(opts, (error, result) => (error ? reject(error) : resolve({ result, latencies, statuses })));
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    });
+  });
+}
+
+/**
+ * Hammers `url` (or cycles through `requests`, e.g. `[{ path }]`) with `connections` for
+ * `duration` seconds after a short warm-up (not counted).
+ * Returns req/s (2xx only), p50/p99 in ms, and the count of errors and non-2xx answers.
+ */
+export async function measure({ url, headers = {}, requests, connections, duration, warmup = 1 }) {
+  const base = { url, headers, connections, timeout: 10, pipelining: 1, ...(requests ? { requests } : {}) };
+  // Requests still queued in the server when autocannon stops would slow the next run: one more
+  // request (the same kind, so it queues behind them) waits until they are done.
+  const drain = async () => {
+    const res = await fetch(requests ? new URL(requests[0].path, url) : url, { headers });
+    await res.arrayBuffer();
+  };
+  if (warmup > 0) {
+    await run({ ...base, duration: warmup });
+    await drain();
+  }
+  const { result, latencies, statuses } = await run({ ...base, duration });
+  await drain();
+  const sorted = Float64Array.from(latencies).sort();
+  const ok = sorted.length;
+  return {
+    rps: ok / result.duration,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    requests: ok,
+    errors: result.errors + result.non2xx,
+    statuses,
+    /** The machine's 1-minute load average at the end (other work on the machine skews figures). */
+    load: loadavg()[0],
+  };
+}

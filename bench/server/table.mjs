@@ -1,0 +1,57 @@
+// The printed report: one row per store × connections × request, then the responsiveness check.
+
+const ms = (value) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '—');
+const rps = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en') : '—');
+
+/** 'PASS' / 'OVER' against `{ minRps?, maxP99? }`, with what was asked. */
+export function verdict(target, m) {
+  if (!target) return { asked: '—', result: '' };
+  const asked = [];
+  let ok = m.requests > 0 && m.errors === 0;
+  if (target.minRps !== undefined) {
+    asked.push(`≥ ${target.minRps.toLocaleString('en')}/s`);
+    ok &&= m.rps >= target.minRps;
+  }
+  if (target.maxP99 !== undefined) {
+    asked.push(`p99 ≤ ${target.maxP99}`);
+    ok &&= m.p99 <= target.maxP99;
+  }
+  return { asked: asked.join(', '), result: ok ? 'PASS' : 'OVER' };
+}
+
+function render(header, lines, rightAligned) {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => String(line[i]).length)));
+  const cell = (value, i) => (rightAligned.has(i) ? String(value).padStart(widths[i]) : String(value).padEnd(widths[i]));
+  const out = [header.map(cell).join('  '), widths.map((w) => '-'.repeat(w)).join('  ')];
+  for (const line of lines) out.push(line.map(cell).join('  '));
+  return out.join('\n');
+}
+
+export function printTable({ rows, checks, report }) {
+  console.log(`\nSettings API on 127.0.0.1 — Node ${report.node}, ${report.cpus} CPUs, ${report.duration} s per measurement, ${report.auditRows.toLocaleString('en')} audit rows, 10,000 members`);
+  console.log('Latencies in ms (exact percentiles of 2xx answers). "× bare": how many times the bare Hono handler\'s req/s (same JSON) exceeds the API\'s.');
+  console.log(`"load": the machine's 1-minute load average after the measurement (${report.cpus} CPUs; above that, other work competes and figures are pessimistic).\n`);
+  const header = ['store', 'conn', 'request', 'req/s', 'p50', 'p99', 'err', 'bare req/s', 'bare p99', '× bare', 'load', 'target', ''];
+  const lines = rows.map((r) => {
+    const v = verdict(r.target, r);
+    return [
+      r.store, r.connections, r.request, rps(r.rps), ms(r.p50), ms(r.p99), r.errors,
+      rps(r.bare?.rps), ms(r.bare?.p99), r.bare && r.rps > 0 ? `${(r.bare.rps / r.rps).toFixed(1)}×` : '—', r.load.toFixed(1), v.asked, v.result,
+    ];
+  });
+  console.log(render(header, lines, new Set([1, 3, 4, 5, 6, 7, 8, 9, 10])));
+
+  if (checks.length) {
+    console.log('\nResponsiveness: a cheap request on 1 connection, alone and while 50 connections cycle through the six pages above.\n');
+    const head = ['store', 'cheap request', 'alone p50', 'alone p99', 'loaded p50', 'loaded p99', 'pages req/s', 'pages p99', 'err', 'load', 'target', ''];
+    const body = checks.map((c) => {
+      const v = verdict(c.target, c.loaded);
+      return [c.store, c.cheap, ms(c.idle.p50), ms(c.idle.p99), ms(c.loaded.p50), ms(c.loaded.p99), rps(c.load.rps), ms(c.load.p99), c.loaded.errors + c.load.errors, c.loaded.load.toFixed(1), v.asked, v.result];
+    });
+    console.log(render(head, body, new Set([2, 3, 4, 5, 6, 7, 8, 9])));
+  }
+  for (const [store, info] of Object.entries(report.stores)) {
+    if (info.skipped) console.log(`\n${store}: not measured (${info.skipped}).`);
+  }
+  if (report.error) console.log(`\nThe run stopped early: ${report.error}`);
+}

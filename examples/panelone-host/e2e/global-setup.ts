@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * Starts the demo (`server.mjs`: the reference stack, the simulators and the built host pages) on a
+ * free port with a fresh data directory, so every run begins from the seeded organization, and
+ * hands its address to the tests. Stops it and deletes the data afterwards.
+ */
+const hostDir = fileURLToPath(new URL('..', import.meta.url));
+const startTimeoutMs = 180_000;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The demo's public origin, e.g. `http://localhost:40123` (a host name, so passkeys work). */
+    baseUrl: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port.'))));
+    });
+  });
+}
+
+function waitForReady(child: ChildProcess, ready: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`The demo did not start within ${startTimeoutMs / 1000} s. Its output:\n${output}`)), startTimeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) done();
+    };
+    const onExit = (code: number | null) => fail(new Error(`The demo exited with code ${code} before it was ready. Its output:\n${output}`));
+    function cleanup() {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+    }
+    function done() {
+      cleanup();
+      resolve();
+    }
+    function fail(error: Error) {
+      cleanup();
+      reject(error);
+    }
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(join(hostDir, 'dist', 'index.html'))) {
+    throw new Error('The host pages are not built: run `pnpm -r build` (or `pnpm --filter @billingone/example-panelone-host build`) first.');
+  }
+  mkdirSync(join(hostDir, 'e2e', 'screenshots'), { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'billingone-panelone-e2e-'));
+  const port = await freePort();
+  // WebAuthn refuses IP addresses as relying party IDs: the browser must use a host name.
+  const baseUrl = `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', BILLINGONE_PUBLIC_URL: baseUrl, BILLINGONE_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['server.mjs'], { cwd: hostDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForReady(child, /BillingOne settings demo: /);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  // From here on, the demo's warnings and errors (a failing request, a sync error) show in the test output.
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[demo] ${chunk}`));
+  child.stdout?.resume();
+  project.provide('baseUrl', baseUrl);
+  return stop;
+}

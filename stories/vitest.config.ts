@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+/** Debian's Chromium (or CHROME_PATH): test tools never download a browser here. */
+const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // The mock API and its fixtures, checked against core's schemas in Node.
+        test: { name: 'mock-api', include: ['src/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+      },
+      {
+        // Every story, with its play function and an axe check (violations fail), in Chromium.
+        plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+        optimizeDeps: {
+          include: [
+            'storybook/test',
+            '@billingone/settings-elements > lit',
+            '@billingone/settings-elements > lit/directives/live.js',
+            '@billingone/settings-elements > lit/directives/if-defined.js',
+            '@billingone/settings-elements > lit/directives/ref.js',
+            '@billingone/settings-elements > lit/directives/repeat.js',
+            '@billingone/settings-elements > @lit/context',
+            '@billingone/settings-elements > lean-qr/nano',
+            '@billingone/settings-elements > @simplewebauthn/browser',
+            '@billingone/settings-core > ky',
+            '@billingone/settings-core > zod/mini',
+          ],
+        },
+        test: {
+          name: 'storybook',
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+            viewport: { width: 1280, height: 900 },
+            screenshotFailures: false,
+          },
+        },
+      },
+    ],
+  },
+});
