@@ -109,6 +109,13 @@ async function probe(base, headers, list) {
   return bodies;
 }
 
+/** CPU ms per handled request between two samples, or null. */
+function perRequest(samples, key) {
+  const before = samples?.before?.[key];
+  const after = samples?.after?.[key];
+  return typeof before === 'number' && typeof after === 'number' ? (after - before) / samples.handled : null;
+}
+
 /** Bare Hono answering the same bodies, measured once per connection count. */
 async function measureBare(bodies, list) {
   const bare = startChild(`${here}server/bare-process.mjs`, { message: bodies });
@@ -118,7 +125,8 @@ async function measureBare(bodies, list) {
   for (const connections of connectionCounts) {
     for (const c of list) {
       log(`  bare Hono   ${String(connections).padStart(2)} conn  ${c.id}`);
-      out[`${connections}:${c.id}`] = await measure({ url: `http://127.0.0.1:${port}/bare/${c.id}`, connections, duration });
+      const m = await measure({ url: `http://127.0.0.1:${port}/bare/${c.id}`, connections, duration, sample: () => bare.ask('cpu') });
+      out[`${connections}:${c.id}`] = { ...m, cpuMs: perRequest(m.samples, 'cpuMs') };
     }
   }
   await bare.stop();
@@ -145,8 +153,10 @@ async function apiProcess(store) {
   const api = startChild(`${here}server/api-process.mjs`, { env: childEnv });
   cleanups.push(() => api.stop());
   const info = await api.ready;
+  // CPU time of the API process and (for a cluster started here) of PostgreSQL.
+  const sample = async () => ({ api: (await api.ask('cpu')).cpuMs, pg: pg?.cpuMs() ?? null });
   log(`  ${info.kind} ${info.version}: ${info.members.toLocaleString('en')} members, ${info.auditRows.toLocaleString('en')} audit rows; opened in ${(info.openMs / 1000).toFixed(1)} s${info.seedMs ? `, seeded in ${(info.seedMs / 1000).toFixed(1)} s` : ''}`);
-  return { api, info, base: `http://127.0.0.1:${info.port}` };
+  return { api, info, sample, base: `http://127.0.0.1:${info.port}` };
 }
 
 /** p99 of a cheap request (1 connection) while 50 connections cycle through the pages. */
@@ -176,7 +186,7 @@ try {
       report.stores[store] = { skipped: started.skipped };
       continue;
     }
-    const { api, info, base } = started;
+    const { api, info, sample, base } = started;
     const headers = { cookie: await signIn(base) };
     const list = cases(info);
     const bodies = await probe(base, headers, list);
@@ -186,8 +196,9 @@ try {
     for (const connections of connectionCounts) {
       for (const c of list) {
         log(`  ${store.padEnd(10)} ${String(connections).padStart(2)} conn  ${c.id}`);
-        const m = await measure({ url: `${base}${c.path}`, headers, connections, duration });
-        const row = { store, connections, request: c.label, id: c.id, ...m, bare: bare[`${connections}:${c.id}`], target: targetOf(store, connections, c) };
+        const m = await measure({ url: `${base}${c.path}`, headers, connections, duration, sample });
+        const cpu = { api: perRequest(m.samples, 'api'), pg: perRequest(m.samples, 'pg') };
+        const row = { store, connections, request: c.label, id: c.id, ...m, cpu, bare: bare[`${connections}:${c.id}`], target: targetOf(store, connections, c) };
         rows.push(row);
         storeRows.push(row);
       }

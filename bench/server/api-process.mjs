@@ -32,8 +32,19 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info
 });
 
 process.on('message', async (message) => {
+  // CPU time of this process (all threads), to tell the API's own cost from the machine's load.
+  if (message?.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send({ id: message.id, cpuMs: (user + system) / 1000 });
+    return;
+  }
   if (message !== 'stop') return;
-  server.close();
+  // Let requests still in flight (abandoned by the load generator) finish before the store closes.
+  await new Promise((resolve) => {
+    server.close(resolve);
+    server.closeIdleConnections?.();
+    setTimeout(resolve, 10_000).unref();
+  });
   await db.close();
   process.exit(0);
 });

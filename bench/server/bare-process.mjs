@@ -11,6 +11,10 @@ process.once('message', (bodies) => {
   for (const [name, body] of Object.entries(bodies)) app.get(`/bare/${name}`, (c) => c.json(body));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.send({ type: 'ready', port: info.port }));
   process.on('message', (message) => {
+    if (message?.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send({ id: message.id, cpuMs: (user + system) / 1000 });
+    }
     if (message === 'stop') server.close(() => process.exit(0));
   });
 });

@@ -1,8 +1,8 @@
 // A helper process (API or bare Hono) that reports { type: 'ready', ... } over IPC.
 import { fork } from 'node:child_process';
 
-export function startChild(script, { env = {}, message, readyTimeoutMs = 15 * 60_000 } = {}) {
-  const child = fork(script, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function startChild(script, { env = {}, execArgv = [], message, readyTimeoutMs = 15 * 60_000 } = {}) {
+  const child = fork(script, [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -19,8 +19,22 @@ export function startChild(script, { env = {}, message, readyTimeoutMs = 15 * 60
     });
   });
   if (message !== undefined) child.send(message);
+  let asked = 0;
   return {
     ready,
+    /** Sends `{ type, id }` and resolves with the answer of the same id. */
+    ask(type) {
+      const id = ++asked;
+      return new Promise((resolve) => {
+        const listen = (msg) => {
+          if (msg?.id !== id) return;
+          child.off('message', listen);
+          resolve(msg);
+        };
+        child.on('message', listen);
+        child.send({ type, id });
+      });
+    },
     /** Asks the process to close its store and exit; kills it after 30 s. */
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

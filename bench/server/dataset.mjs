@@ -1,6 +1,7 @@
 // The benchmark's data: the demo organization filled with seedLarge (10,000 members and
 // BENCH_AUDIT_ROWS audit rows), and the request fixtures derived from it (a deep audit cursor,
 // a date range inside the data).
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const server = '../../packages/server/dist/index.js';
@@ -19,21 +20,25 @@ async function count(db, sql, params) {
 
 /**
  * Opens the store and seeds it unless it already holds the data set. A PGlite data dir is kept
- * between runs; `marker` (a JSON file beside it) says that seeding finished. `worker`: PGlite in
- * a worker thread (the prototype in pglite-worker.mjs) instead of the server's in-thread PGlite.
+ * between runs; `marker` (a JSON file beside it) says that seeding finished, and with which
+ * migrations. `worker`: PGlite in a worker thread (the prototype in pglite-worker.mjs) instead
+ * of the server's in-thread PGlite.
  */
 export async function openSeeded({ databaseUrl, dataDir, marker, auditRows, log, worker = false }) {
-  const { openDatabase, seed, seedLarge, isSeeded } = await import(server);
+  const { openDatabase, seed, seedLarge, isSeeded, migrations } = await import(server);
+  // Migrations edited in place (not added) are not re-applied to a kept data dir: seed afresh then.
+  const schema = createHash('sha256').update(JSON.stringify(migrations.map((m) => [m.version, m.sql]))).digest('hex').slice(0, 16);
   const open = () => {
     if (databaseUrl) return openDatabase({ databaseUrl, poolSize: Number(process.env.BENCH_PG_POOL) || undefined });
     if (worker) return import('./pglite-worker.mjs').then(({ openPgliteWorker }) => openPgliteWorker(dataDir));
     return openDatabase({ dataDir });
   };
-  const wanted = { members: MEMBERS, auditRows };
+  const wanted = { members: MEMBERS, auditRows, schema };
   if (dataDir && existsSync(dataDir)) {
     const done = existsSync(marker) && JSON.parse(readFileSync(marker, 'utf8'));
-    if (!done || done.members !== MEMBERS || done.auditRows !== auditRows) {
-      log(`removing the unfinished PGlite data dir ${dataDir}`);
+    if (!done || done.members !== MEMBERS || done.auditRows !== auditRows || done.schema !== schema) {
+      log(`removing the PGlite data dir ${dataDir} (${done ? 'made with other migrations' : 'seeding did not finish'})`);
+      rmSync(marker, { force: true });
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
@@ -49,7 +54,7 @@ export async function openSeeded({ databaseUrl, dataDir, marker, auditRows, log,
   if (haveMembers < MEMBERS || haveAudit < auditRows) {
     const members = Math.max(0, MEMBERS - haveMembers);
     const audit = Math.max(0, auditRows - haveAudit);
-    log(`seeding ${members} members and ${audit} audit rows (once; PGlite keeps them for the next run)`);
+    log(`seeding ${members} members and ${audit} audit rows${dataDir ? ' (once: the data dir is kept for the next run)' : ''}`);
     started = performance.now();
     await seedLarge(db, { orgId, members, auditRows: audit });
     // What autovacuum does on a running PostgreSQL (PGlite has none): statistics, and the GIN

@@ -28,10 +28,11 @@ function run(opts) {
 
 /**
  * Hammers `url` (or cycles through `requests`, e.g. `[{ path }]`) with `connections` for
- * `duration` seconds after a short warm-up (not counted).
+ * `duration` seconds after a short warm-up (not counted). `sample()` (e.g. the server's CPU
+ * time) is called right before and after the measured run.
  * Returns req/s (2xx only), p50/p99 in ms, and the count of errors and non-2xx answers.
  */
-export async function measure({ url, headers = {}, requests, connections, duration, warmup = 1 }) {
+export async function measure({ url, headers = {}, requests, connections, duration, warmup = 1, sample }) {
   const base = { url, headers, connections, timeout: 10, pipelining: 1, ...(requests ? { requests } : {}) };
   // Requests still queued in the server when autocannon stops would slow the next run: one more
   // request (the same kind, so it queues behind them) waits until they are done.
@@ -43,8 +44,10 @@ export async function measure({ url, headers = {}, requests, connections, durati
     await run({ ...base, duration: warmup });
     await drain();
   }
+  const before = await sample?.();
   const { result, latencies, statuses } = await run({ ...base, duration });
   await drain();
+  const after = await sample?.();
   const sorted = Float64Array.from(latencies).sort();
   const ok = sorted.length;
   return {
@@ -56,5 +59,7 @@ export async function measure({ url, headers = {}, requests, connections, durati
     statuses,
     /** The machine's 1-minute load average at the end (other work on the machine skews figures). */
     load: loadavg()[0],
+    /** `sample()` before and after the run; the server also handled the requests in flight at the end and the drain. */
+    samples: sample ? { before, after, handled: ok + connections + 1 } : undefined,
   };
 }

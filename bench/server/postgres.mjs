@@ -1,6 +1,6 @@
 // A throwaway PostgreSQL cluster from .ci/postgres.sh (initdb + pg_ctl on a free loopback port).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,8 +20,43 @@ export function startPostgres() {
   }
   return {
     databaseUrl,
+    cpuMs: () => clusterCpuMs(`${pgDir}/data`),
     stop() {
       bash('stop_postgres', { PG_DIR: pgDir, PG_BIN: pgBin });
     },
   };
+}
+
+const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+function statOf(pid) {
+  try {
+    // Fields after the command name (which may hold spaces): state is field 3, ppid 4, utime 14, stime 15.
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time (ms) of a cluster's postmaster and its current children (backends, writers), from
+ * /proc; null when it cannot be read. Backends of a pool live across a measurement, so the
+ * difference of two readings is the work PostgreSQL did for it.
+ */
+export function clusterCpuMs(dataDir) {
+  let postmaster;
+  try {
+    postmaster = Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+  } catch {
+    return null;
+  }
+  let ticks = statOf(postmaster)?.ticks ?? 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = statOf(name);
+    if (stat?.ppid === postmaster) ticks += stat.ticks;
+  }
+  return (ticks * 1000) / ticksPerSecond;
 }

@@ -1,6 +1,7 @@
 // The printed report: one row per store × connections × request, then the responsiveness check.
 
 const ms = (value) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '—');
+const cpu = (value) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2) : '—');
 const rps = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en') : '—');
 
 /** 'PASS' / 'OVER' against `{ minRps?, maxP99? }`, with what was asked. */
@@ -30,16 +31,17 @@ function render(header, lines, rightAligned) {
 export function printTable({ rows, checks, report }) {
   console.log(`\nSettings API on 127.0.0.1 — Node ${report.node}, ${report.cpus} CPUs, ${report.duration} s per measurement, ${report.auditRows.toLocaleString('en')} audit rows, 10,000 members`);
   console.log('Latencies in ms (exact percentiles of 2xx answers). "× bare": how many times the bare Hono handler\'s req/s (same JSON) exceeds the API\'s.');
+  console.log('"API cpu", "PG cpu", "bare cpu": CPU ms per request of the API process (PGlite included), of the PostgreSQL cluster, of the bare Hono process.');
   console.log(`"load": the machine's 1-minute load average after the measurement (${report.cpus} CPUs; above that, other work competes and figures are pessimistic).\n`);
-  const header = ['store', 'conn', 'request', 'req/s', 'p50', 'p99', 'err', 'bare req/s', 'bare p99', '× bare', 'load', 'target', ''];
+  const header = ['store', 'conn', 'request', 'req/s', 'p50', 'p99', 'err', 'API cpu', 'PG cpu', 'bare req/s', 'bare p99', 'bare cpu', '× bare', 'load', 'target', ''];
   const lines = rows.map((r) => {
     const v = verdict(r.target, r);
     return [
-      r.store, r.connections, r.request, rps(r.rps), ms(r.p50), ms(r.p99), r.errors,
-      rps(r.bare?.rps), ms(r.bare?.p99), r.bare && r.rps > 0 ? `${(r.bare.rps / r.rps).toFixed(1)}×` : '—', r.load.toFixed(1), v.asked, v.result,
+      r.store, r.connections, r.request, rps(r.rps), ms(r.p50), ms(r.p99), r.errors, cpu(r.cpu?.api), cpu(r.cpu?.pg),
+      rps(r.bare?.rps), ms(r.bare?.p99), cpu(r.bare?.cpuMs), r.bare && r.rps > 0 ? `${(r.bare.rps / r.rps).toFixed(1)}×` : '—', r.load.toFixed(1), v.asked, v.result,
     ];
   });
-  console.log(render(header, lines, new Set([1, 3, 4, 5, 6, 7, 8, 9, 10])));
+  console.log(render(header, lines, new Set([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])));
 
   if (checks.length) {
     console.log('\nResponsiveness: a cheap request on 1 connection, alone and while 50 connections cycle through the six pages above.\n');

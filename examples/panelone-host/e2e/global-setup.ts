@@ -14,11 +14,33 @@ import type { TestProject } from 'vitest/node';
 const hostDir = fileURLToPath(new URL('..', import.meta.url));
 const startTimeoutMs = 180_000;
 
+/** What the demo prints for a new user: where it runs and how to sign in. */
+export interface DemoInfo {
+  /** The demo's public origin, e.g. `http://localhost:40123` (a host name, so passkeys work). */
+  baseUrl: string;
+  /** The password of every demo member. */
+  password: string;
+  /** The demo member of each role: role → email. */
+  members: Record<string, string>;
+  /** The Pax8 simulator's API client. */
+  pax8: { clientId: string; clientSecret: string };
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The demo's public origin, e.g. `http://localhost:40123` (a host name, so passkeys work). */
-    baseUrl: string;
+    demo: DemoInfo;
   }
+}
+
+/** Reads the demo's start-up banner, as a person would before signing in. */
+function parseBanner(output: string, baseUrl: string): DemoInfo {
+  const password = /password for all: ([^)\s]+)\)/.exec(output)?.[1];
+  const members = Object.fromEntries([...output.matchAll(/^\s+(owner|admin|finance|engineer|viewer)\s+(\S+@\S+)\s*$/gm)].map((m) => [m[1], m[2]]));
+  const pax8 = /Pax8 simulator credentials: client ID (\S+), secret (\S+)/.exec(output);
+  if (!password || Object.keys(members).length !== 5 || !pax8) {
+    throw new Error(`The demo's start-up banner no longer lists the password, the five demo members and the Pax8 credentials. It said:\n${output}`);
+  }
+  return { baseUrl, password, members, pax8: { clientId: pax8[1]!, clientSecret: pax8[2]! } };
 }
 
 function freePort(): Promise<number> {
@@ -31,24 +53,31 @@ function freePort(): Promise<number> {
   });
 }
 
-function waitForReady(child: ChildProcess, ready: RegExp): Promise<void> {
+/** Resolves with the process's output once it has printed `ready` and then been quiet for a moment. */
+function waitForReady(child: ChildProcess, ready: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
+    let settle: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(() => fail(new Error(`The demo did not start within ${startTimeoutMs / 1000} s. Its output:\n${output}`)), startTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (ready.test(output)) done();
+      // The banner is printed in several writes: let it finish.
+      if (ready.test(output)) {
+        clearTimeout(settle);
+        settle = setTimeout(done, 300);
+      }
     };
     const onExit = (code: number | null) => fail(new Error(`The demo exited with code ${code} before it was ready. Its output:\n${output}`));
     function cleanup() {
       clearTimeout(timer);
+      clearTimeout(settle);
       child.stdout?.off('data', onData);
       child.stderr?.off('data', onData);
       child.off('exit', onExit);
     }
     function done() {
       cleanup();
-      resolve();
+      resolve(output);
     }
     function fail(error: Error) {
       cleanup();
@@ -82,8 +111,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
+  let demo: DemoInfo;
   try {
-    await waitForReady(child, /BillingOne settings demo: /);
+    demo = parseBanner(await waitForReady(child, /Invitation e-mails: /), baseUrl);
   } catch (error) {
     await stop();
     throw error;
@@ -91,6 +121,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // From here on, the demo's warnings and errors (a failing request, a sync error) show in the test output.
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[demo] ${chunk}`));
   child.stdout?.resume();
-  project.provide('baseUrl', baseUrl);
+  project.provide('demo', demo);
   return stop;
 }

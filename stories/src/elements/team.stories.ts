@@ -11,10 +11,8 @@ const memberRows = (host: HTMLElement) => [...(host.shadowRoot?.querySelectorAll
 const rowOf = (host: HTMLElement, name: string) => memberRows(host).find((row) => row.querySelector('th')?.textContent?.includes(name));
 const listsDemoMembers = (host: HTMLElement) => rowOf(host, 'Olivia Hart') && rowOf(host, 'Vera Lind');
 
-/**
- * The organization's members and invitations: search and role filter on the server, cursor paging,
- * invitations by the batch, role changes and removals under core's team rules.
- */
+// The organization's members and invitations: search and role filter on the server, cursor paging,
+// invitations by the batch, role changes and removals under core's team rules.
 const meta: Meta = {
   title: 'Sections/Team',
   component: tag,

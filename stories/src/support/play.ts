@@ -1,4 +1,4 @@
-import { waitFor, within } from 'storybook/test';
+import { userEvent, waitFor, within } from 'storybook/test';
 
 /** Testing Library queries inside an element's shadow root (open roots only, which every element has). */
 export function shadow(element: Element) {
@@ -54,4 +54,9 @@ export function visibleText(node: Node): string {
 /** What an element's live regions announce now. */
 export function announced(host: Element): string {
   return [...(host.shadowRoot?.querySelectorAll('.billingone-live-region') ?? [])].map((region) => region.textContent ?? '').join(' ').trim();
+}
+
+/** Replaces what a text field holds by typing, as a user selecting its content and typing over it would. */
+export async function retype(field: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
+  await userEvent.type(field, value, { initialSelectionStart: 0, initialSelectionEnd: field.value.length });
 }

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
-/** The demo started by the global setup (`e2e/global-setup.ts`). */
-export const baseUrl = inject('baseUrl');
+/** The demo started by the global setup (`e2e/global-setup.ts`), as its start-up banner describes it. */
+export const demo = inject('demo');
+export const baseUrl = demo.baseUrl;
 
 /** Where every run leaves its screenshots (git-ignored). */
 export const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));

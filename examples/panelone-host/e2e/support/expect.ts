@@ -21,16 +21,19 @@ export async function seeNo(locator: Locator, what: string, timeout = 15_000): P
   }
 }
 
+/** Live regions: what a screen reader announces as it changes. */
+const liveRegions = '[aria-live], [role="status"], [role="alert"]';
+
 /**
- * Waits for a result message in the live region of a section (what a screen reader announces,
- * such as “Your profile was saved.”).
+ * Waits for a result message in a live region of a section (what a screen reader announces, such
+ * as “Your profile was saved.”).
  */
 export async function announced(section: Locator, message: string | RegExp, timeout = 15_000): Promise<void> {
-  const region = section.locator('[aria-live]').filter({ hasText: message });
+  const region = section.locator(liveRegions).filter({ hasText: message });
   try {
     await region.first().waitFor({ state: 'attached', timeout });
   } catch (error) {
-    const said = await section.locator('[aria-live]').allTextContents().catch(() => []);
+    const said = await section.locator(liveRegions).allTextContents().catch(() => []);
     throw new Error(`Expected the announcement “${message}”, but the live regions said ${JSON.stringify(said.filter(Boolean))}.`, { cause: error });
   }
 }

@@ -213,7 +213,7 @@ export class BillingoneSettings extends BillingoneScopeElement {
       }
     }
     const me = this.#meData;
-    if (!me || this.#me.state?.status === 'error') return;
+    if (!me) return;
     if (me.mfa.enrollmentRequired) {
       this.#ensureLoaded('mfa-enrollment');
       return;
@@ -331,7 +331,8 @@ export class BillingoneSettings extends BillingoneScopeElement {
     }
     const state = this.#me.state;
     const me = state?.data;
-    if (state?.status === 'error' || (!me && state?.status !== undefined && state.status !== 'loading' && state.status !== 'idle')) {
+    // A failed reload keeps what was shown; only a failed first load replaces the settings.
+    if (!me && state?.status === 'error') {
       return html`<div part="base" class="shell-gate">
         ${errorView(this.#tr, {
           title: this.t('shell.error.title'),

@@ -58,8 +58,8 @@ async function start(): Promise<{ apiUrl: string; stop: () => Promise<void> }> {
     publicUrl: pageOrigin,
     trustProxy: true,
     validateResponses: true,
-    // Every browser test signs in from 127.0.0.1: the limits would refuse the suite, not an attacker.
-    rateLimits: false,
+    // Rate limits stay on (elements show 429s, and tests check it); signInAs() spreads the suite's
+    // many sign-ins over test addresses instead.
     webauthn: { rpId: new URL(pageOrigin).hostname, rpName: 'BillingOne', origins: [pageOrigin] },
     logger: { info() {}, warn() {}, error: (message, fields) => console.error(message, fields) },
   });

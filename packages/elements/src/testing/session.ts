@@ -21,9 +21,9 @@ let signIns = Math.floor(Math.random() * 254);
  * Signs the page in as the demo member of `role` (or any email) with a cookie session, through the
  * `/v1` proxy: elements then use the session like a same-origin host page would.
  *
- * Each sign-in comes from its own documentation address (198.51.100.0/24, as the first
- * `X-Forwarded-For` hop the test server trusts), so a long test run stays under the server's
- * per-address sign-in limit.
+ * Each sign-in comes from its own documentation address (198.51.100.0/24, sent as the first
+ * `X-Forwarded-For` hop, which the test server trusts), so the hundreds of sign-ins of a test run
+ * stay under the server's per-address sign-in limit while rate limiting stays on.
  */
 export async function signInAs(who: Role | string, password = demoPassword): Promise<SignedIn> {
   const email = who.includes('@') ? who : demoEmail(who as Role);

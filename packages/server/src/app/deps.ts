@@ -50,11 +50,6 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Check every JSON response against its endpoint's response schema (tests and development). */
   validateResponses?: boolean;
-  /**
-   * Rate limits on sign-in, MFA codes, Test Connection… (default on). Only a test rig that signs in
-   * hundreds of times from one address (browser tests) turns them off.
-   */
-  rateLimits?: boolean;
   /** Cookie `Secure` attribute; defaults to true when `publicUrl` is https. */
   secureCookies?: boolean;
 }

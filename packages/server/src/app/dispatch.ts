@@ -1,5 +1,4 @@
-import { flowErrorCodes } from '@billingone/settings-core';
-import { can, type Endpoint, type Permission } from '@billingone/settings-core';
+import { can, flowErrorCodes, type Endpoint, type Permission } from '@billingone/settings-core';
 import { getCookie } from 'hono/cookie';
 import {
   actorFromEmbedToken,

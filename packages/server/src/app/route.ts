@@ -143,7 +143,6 @@ export function createRouteContext(input: ContextInput): RouteContext {
       input.onIfMatchChecked();
     },
     rateLimit(name, key, rule) {
-      if (deps.rateLimits === false) return;
       let limiter = state.limiters.get(name);
       if (!limiter) {
         limiter = createRateLimiter({ ...rule, clock: deps.clock });
