@@ -2,6 +2,7 @@ import '@billingone/settings-elements/settings';
 import { visibleSections, type Role } from '@billingone/settings-core';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent } from 'storybook/test';
+import { totpCode } from '../mock-api/index.js';
 import { inShadow, storyElement, until, visibleText } from '../support/play.js';
 import { apiOf, sectionElement, type SectionStoryContext } from '../support/render.js';
 import { brandApplied, customBrandArgs, failing, loading, populated, statusView } from '../support/states.js';
@@ -70,6 +71,28 @@ export const MandatoryMfaGate: Story = {
     const gate = await inShadow<HTMLElement>(host, 'billingone-mfa-enrollment');
     await until(() => gate.shadowRoot?.querySelector('[data-action="gate-start"]'));
     await expect(host.shadowRoot!.querySelector('[part~="nav"]')).toBeNull();
+  },
+};
+
+/** Through the gate: once the app is set up and the recovery codes saved, the shell lets the member in. */
+export const MandatoryMfaGateEnrol: Story = {
+  globals: { role: 'viewer' },
+  parameters: { mockApi: { requireMfa: true } },
+  play: async ({ canvasElement, step }) => {
+    const host = await storyElement(canvasElement, tag);
+    const gate = await inShadow<HTMLElement>(host, 'billingone-mfa-enrollment');
+    const find = <T extends Element>(selector: string) => gate.shadowRoot!.querySelector<T>(selector);
+    await userEvent.click(await until(() => find<HTMLButtonElement>('[data-action="gate-start"]')));
+    const secret = (await until(() => find<HTMLElement>('[data-secret]'))).textContent!.replace(/\s+/g, '');
+    await step('Verify a code computed from the secret shown', async () => {
+      await userEvent.type(find<HTMLInputElement>('#gate-code')!, await totpCode(secret));
+      await userEvent.click(find<HTMLButtonElement>('[data-action="verify"]')!);
+      await until(() => gate.shadowRoot!.querySelectorAll('.codes code').length === 10);
+    });
+    // TOTP is on, but until the codes are acknowledged the gate stays.
+    await expect(host.shadowRoot!.querySelector('[part~="nav"]')).toBeNull();
+    await userEvent.click(find<HTMLButtonElement>('[data-action="acknowledge"]')!);
+    await until(() => JSON.stringify(navItems(host)) === JSON.stringify(visibleSections({ role: 'viewer' })));
   },
 };
 

@@ -67,8 +67,9 @@ async function expectProblem(promise: Promise<unknown>, status: number, code: st
 /** Every GET of the contract that needs no path parameter other than a provider. */
 const reads = allEndpoints.filter((endpoint) => endpoint.method === 'GET' && !endpoint.produces);
 
-function pathOf(endpoint: Endpoint): string {
-  return endpoint.path.replace('{provider}', 'pax8');
+/** The paths to read an endpoint at: each provider for `{provider}`. */
+function pathsOf(endpoint: Endpoint): string[] {
+  return endpoint.path.includes('{provider}') ? ['pax8', 'xero'].map((provider) => endpoint.path.replace('{provider}', provider)) : [endpoint.path];
 }
 
 describe('fixtures answer inside the contract', () => {
@@ -89,7 +90,7 @@ describe('fixtures answer inside the contract', () => {
       for (const endpoint of reads) {
         const headers: Record<string, string> = options.auth === 'embed' ? { authorization: `Bearer ${mockApi.state.embedToken}` } : {};
         const query = endpoint.id === 'organization.slugAvailability' ? 'slug=acme-msp' : '';
-        await raw(mockApi, endpoint, { path: pathOf(endpoint), query, headers });
+        for (const path of pathsOf(endpoint)) await raw(mockApi, endpoint, { path, query, headers });
       }
       expect(mockApi.violations).toEqual([]);
     });

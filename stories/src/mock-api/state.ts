@@ -225,7 +225,8 @@ export class MockState {
       matrix.team_member_joined = { email: false, in_app: false };
       me.notifications = { matrix, updatedAt: now - 3 * DAY };
     }
-    // Owners have TOTP in the demo so the MFA policy can be switched on; others follow the options.
+    // The other Owners and Admins use an authenticator app (the team's MFA column shows it); the
+    // signed-in member's factors follow the options.
     for (const member of this.demo) {
       if (member !== me && (member.role === 'owner' || member.role === 'admin')) {
         member.totp = { secret: this.newTotpSecret(), lastUsedStep: null, enabledAt: created + 5 * DAY };

@@ -96,11 +96,31 @@ export const customBrandArgs = {
   '--billingone-font-family': "Georgia, 'Times New Roman', serif",
 } as const;
 
-/** The element shows the host's tokens: its primary buttons take the custom primary colour. */
+/** The first element matching `selector` in a shadow tree, looking into nested shadow roots too. */
+export function deepQuery(root: Element | ShadowRoot, selector: string): HTMLElement | null {
+  const scope = root instanceof Element ? root.shadowRoot : root;
+  if (!scope) return null;
+  const found = scope.querySelector<HTMLElement>(selector);
+  if (found) return found;
+  for (const element of scope.querySelectorAll('*')) {
+    const inner = element.shadowRoot ? deepQuery(element.shadowRoot, selector) : null;
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/**
+ * The host's tokens reach the element's insides: its buttons see the custom primary colour and font,
+ * and a primary button (where the element has one) is painted with it.
+ */
 export function brandApplied(host: HTMLElement): boolean {
-  const button = host.shadowRoot?.querySelector<HTMLElement>('[part~="primary-button"]');
-  return getComputedStyle(host).getPropertyValue('--billingone-color-primary').trim() === customBrandArgs['--billingone-color-primary']
-    && (!button || getComputedStyle(button).backgroundColor === 'rgb(124, 45, 146)');
+  const primary = deepQuery(host, '[part~="primary-button"]:not([disabled])');
+  const button = primary ?? deepQuery(host, '[part~="button"]');
+  if (!button) return false;
+  const style = getComputedStyle(button);
+  return style.getPropertyValue('--billingone-color-primary').trim() === customBrandArgs['--billingone-color-primary']
+    && style.fontFamily.startsWith('Georgia')
+    && (!primary || style.backgroundColor === 'rgb(124, 45, 146)');
 }
 
 export { visibleText };

@@ -55,6 +55,7 @@ const problemKeys: Readonly<Record<AuditFilterProblem | 'unknownActor', MessageK
  * Owners and Admins see the section; other roles get the forbidden state.
  *
  * @summary The audit log with filters, details and CSV export.
+ * @tagname billingone-audit-log
  *
  * @fires {BillingoneErrorEvent} billingone-error - When the export failed: `{ section: 'audit-log', error }`.
  *
@@ -264,7 +265,7 @@ export class BillingoneAuditLog extends BillingoneElement {
     if (state?.status === 'error' && isApiError(state.error) && state.error.status === 403) return forbiddenView(this.#tr);
     return html`
       <div class="stack" part="base">
-        <header class="section-header header-row" part="header">
+        <div class="section-header header-row" part="header">
           <div class="stack-sm">
             <h2 class="title" part="title">${this.t('audit.title')}</h2>
             <p class="muted">${this.t('audit.description')}</p>
@@ -282,7 +283,7 @@ export class BillingoneAuditLog extends BillingoneElement {
             </button>
             ${this.#exportError ? html`<div class="field-error" part="error" id="export-error">${this.#exportError}</div>` : nothing}
           </div>
-        </header>
+        </div>
         <section class="card stack" part="card section" aria-labelledby="entries-title">
           <h3 id="entries-title" class="visually-hidden">${this.t('audit.entries')}</h3>
           ${this.#renderFilters()} ${this.#renderEntries()}

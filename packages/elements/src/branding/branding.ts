@@ -41,6 +41,7 @@ const typeNames: Readonly<Record<string, string>> = {
  * Owners and Admins see the section; other roles get the forbidden state.
  *
  * @summary Logo and brand colours with a live, contrast-checked preview.
+ * @tagname billingone-branding
  *
  * @fires {BillingoneSavedEvent} billingone-saved - After a change the user made: `{ section: 'branding', resource: 'colors' | 'logo' | 'branding' }` (`branding` for a reset).
  * @fires {BillingoneErrorEvent} billingone-error - When a user action failed: `{ section: 'branding', error }`.
@@ -327,10 +328,10 @@ export class BillingoneBranding extends BillingoneElement {
     const busy = this.#form.submitting || this.#resetting;
     return html`
       <div class="stack" part="base">
-        <header class="section-header" part="header">
+        <div class="section-header" part="header">
           <h2 class="title" part="title">${this.t('branding.title')}</h2>
           <p class="muted">${this.t('branding.description')}</p>
-        </header>
+        </div>
         ${this.#renderLogo(branding)}
         <section class="card stack" part="card section" aria-labelledby="colours-title">
           <h3 id="colours-title" class="subtitle" part="title">${this.t('branding.colours.title')}</h3>

@@ -57,6 +57,7 @@ type SyncRunsStore = PagedStore<SyncRun, PageFilter<typeof integrationEndpoints.
  * redirect). When the Xero login covers several organisations, the member picks one.
  *
  * @summary Pax8 and Xero integrations: status, configuration, sync, history and company mapping.
+ * @tagname billingone-integrations
  *
  * @csspart base - The section.
  * @csspart header - The section's heading and introduction.
@@ -385,10 +386,10 @@ export class BillingoneIntegrations extends BillingoneElement {
     }
     return html`
       <section class="stack" part="base" aria-labelledby="integrations-title">
-        <header class="section-header" part="header">
+        <div class="section-header" part="header">
           <h2 class="title" part="title" id="integrations-title">${this.t('integrations.title')}</h2>
           <p class="muted">${this.t('integrations.intro')}</p>
-        </header>
+        </div>
         ${body}
       </section>
       ${this.#confirm.render()}

@@ -27,6 +27,7 @@ import { mfaEnrollmentStyles } from './mfa-enrollment.styles.js';
  * `/me`, so the shell lets the member in.
  *
  * @summary Mandatory set-up of two-factor authentication, required by the organization.
+ * @tagname billingone-mfa-enrollment
  *
  * @csspart base - The gate's wrapper.
  * @csspart header - The heading and the policy explanation.
@@ -83,12 +84,12 @@ export class BillingoneMfaEnrollment extends BillingoneElement {
     const hasFactor = me.mfa.totpEnabled || me.mfa.passkeyCount > 0;
     const finished = state.kind === 'done' || (hasFactor && !enrollment.active);
     return html`
-      <header class="section-header" part="header">
+      <div class="section-header" part="header">
         <h2 class="title" part="title">${t('mfaEnrollment.title')}</h2>
         <p data-policy>
           ${me.mfa.orgRequiresMfa ? t('mfaEnrollment.policy', { organization: me.organization.name }) : t('mfaEnrollment.notRequired')}
         </p>
-      </header>
+      </div>
       <section class="card stack" part="card" aria-labelledby="gate-card-title">
         <h3 id="gate-card-title" class="subtitle" part="title">${t('security.totp.title')}</h3>
         ${finished

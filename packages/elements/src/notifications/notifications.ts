@@ -44,6 +44,7 @@ function withChanges(matrix: Matrix, changes: ReadonlyMap<CellKey, boolean>): Ma
  * unsaved choices are re-applied on top of it for the user to check and save again.
  *
  * @summary Which events notify the member, by email and in the app.
+ * @tagname billingone-notifications
  *
  * @csspart base - The section's wrapper.
  * @csspart header - The section's heading and introduction.
@@ -73,10 +74,10 @@ export class BillingoneNotifications extends BillingoneElement {
     const t = this.t.bind(this);
     return html`
       <div class="stack" part="base">
-        <header class="section-header" part="header">
+        <div class="section-header" part="header">
           <h2 class="title" part="title" id="notifications-title">${t('notifications.title')}</h2>
           <p class="muted">${t('notifications.intro')}</p>
-        </header>
+        </div>
         ${storeView(t, this.#preferences.state, ({ preferences }) => this.#renderMatrix(preferences), {
           onRetry: () => void this.#preferences.store?.load({ force: true }).catch(() => undefined),
         })}

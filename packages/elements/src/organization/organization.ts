@@ -26,6 +26,7 @@ type Resource = 'organization' | 'mfa-policy' | 'embed-origins';
  * what the user typed is kept.
  *
  * @summary Name, URL, MFA policy, embedding origins and ID of the organization.
+ * @tagname billingone-organization
  *
  * @csspart base - The section's wrapper.
  * @csspart header - The section's heading and introduction.
@@ -75,10 +76,10 @@ export class BillingoneOrganization extends BillingoneElement {
     const t = this.t.bind(this);
     return html`
       <div class="stack" part="base">
-        <header class="section-header" part="header">
+        <div class="section-header" part="header">
           <h2 class="title" part="title">${t('organization.title')}</h2>
           <p class="muted">${t('organization.intro')}</p>
-        </header>
+        </div>
         ${storeView(t, this.#me.state, (me) => this.#renderFor(me), {
           onRetry: () => void this.#me.store?.load({ force: true }).catch(() => undefined),
         })}

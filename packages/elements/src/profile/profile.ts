@@ -24,6 +24,7 @@ const detailFields: readonly DetailField[] = ['name', 'locale', 'timeZone'];
  * signed out).
  *
  * @summary Name, photo, password, language and time zone of the signed-in member.
+ * @tagname billingone-profile
  *
  * @csspart base - The section's wrapper.
  * @csspart header - The section's heading and introduction.
@@ -66,10 +67,10 @@ export class BillingoneProfile extends BillingoneElement {
     const t = this.t.bind(this);
     return html`
       <div class="stack" part="base">
-        <header class="section-header" part="header">
+        <div class="section-header" part="header">
           <h2 class="title" part="title">${t('profile.title')}</h2>
           <p class="muted">${t('profile.intro')}</p>
-        </header>
+        </div>
         ${storeView(t, this.#profile.state, (profile) => this.#renderProfile(profile), {
           onRetry: () => void this.#profile.store?.load({ force: true }).catch(() => undefined),
         })}

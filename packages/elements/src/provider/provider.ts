@@ -16,6 +16,7 @@ import { BillingoneScopeElement } from '../base/scope-element.js';
  * client of an enclosing provider or shell.
  *
  * @summary Provides the Settings API client, stores and locale to the elements inside.
+ * @tagname billingone-provider
  *
  * @slot - The elements (sections, host content) that use the provided client.
  *

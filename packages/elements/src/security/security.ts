@@ -35,6 +35,7 @@ import { TotpPanel } from './totp-panel.js';
  * is accepted, before the recovery codes are acknowledged).
  *
  * @summary Two-factor authentication, passkeys, recovery codes and sign-in history.
+ * @tagname billingone-security
  *
  * @csspart base - The section wrapper.
  * @csspart header - The section's heading and introduction.
@@ -86,10 +87,10 @@ export class BillingoneSecurity extends BillingoneElement {
     const allowed = !me || can(me, 'self.manage');
     return html`
       <div class="security stack" part="base">
-        <header class="section-header" part="header">
+        <div class="section-header" part="header">
           <h2 class="title" part="title">${this.t('security.title')}</h2>
           <p class="muted">${this.t('security.description')}</p>
-        </header>
+        </div>
         ${allowed
           ? storeView(
               this.#tr,

@@ -23,6 +23,7 @@ type Busy = string | undefined;
  * devices” then ends every browser session of the member.
  *
  * @summary The member's signed-in devices, with sign-out of one or all others.
+ * @tagname billingone-sessions
  *
  * @csspart base - The section's wrapper.
  * @csspart header - The section's heading and introduction.
@@ -54,10 +55,10 @@ export class BillingoneSessions extends BillingoneElement {
     const t = this.t.bind(this);
     return html`
       <div class="stack" part="base">
-        <header class="section-header" part="header">
+        <div class="section-header" part="header">
           <h2 class="title" part="title" id="sessions-title" tabindex="-1">${t('sessions.title')}</h2>
           <p class="muted">${t('sessions.intro')}</p>
-        </header>
+        </div>
         ${formErrorView(this.#error)}
         ${storeView(t, this.#sessions.state, ({ items }) => this.#renderSessions(items), {
           onRetry: () => void this.#sessions.store?.load({ force: true }).catch(() => undefined),

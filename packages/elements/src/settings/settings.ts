@@ -52,6 +52,7 @@ const listConverter = {
  * - Below a container width of 44rem the sidebar collapses into a menu button.
  *
  * @summary The settings shell: navigation, one section at a time, branding, MFA gate.
+ * @tagname billingone-settings
  *
  * @slot nav-<name> - Navigation label of a host page called `<name>` (e.g. `slot="nav-billing"`).
  * @slot page-<name> - Content of the host page called `<name>`, shown when `section` is `<name>`.

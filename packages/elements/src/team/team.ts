@@ -52,6 +52,7 @@ const searchDelayMs = 300;
  * Owners and Admins see the section; other roles get the forbidden state.
  *
  * @summary Team members, invitations, roles and ownership.
+ * @tagname billingone-team
  *
  * @fires {BillingoneSavedEvent} billingone-saved - After a change the user made: `{ section: 'team', resource: 'member' | 'invitation' | 'ownership' }`.
  * @fires {BillingoneErrorEvent} billingone-error - When a user action failed: `{ section: 'team', error }`.
@@ -410,10 +411,10 @@ export class BillingoneTeam extends BillingoneElement {
     const actor = this.#actor(me);
     return html`
       <div class="stack" part="base">
-        <header class="section-header" part="header">
+        <div class="section-header" part="header">
           <h2 class="title" part="title">${this.t('team.title')}</h2>
           <p class="muted">${this.t('team.description')}</p>
-        </header>
+        </div>
         ${canManage ? inviteForm(this.#tr, this.#invite, assignableRoles(actor)) : nothing}
         ${this.#renderInvitations(actor)}
         ${this.#renderMembers(me)}
