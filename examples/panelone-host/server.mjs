@@ -15,7 +15,9 @@ import { Hono } from 'hono';
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
 const host = env.HOST ?? '127.0.0.1';
-const publicUrl = env.BILLINGONE_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+// The browser must use a host name, not an IP address: WebAuthn refuses IP addresses as relying
+// party IDs, so passkeys only work at http://localhost (a secure context, like https).
+const publicUrl = env.BILLINGONE_PUBLIC_URL ?? `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${port}`;
 const dataDir = resolve(env.BILLINGONE_DATA_DIR ?? fileURLToPath(new URL('../../.data/', import.meta.url)));
 const dist = fileURLToPath(new URL('./dist/', import.meta.url));
 

@@ -33,12 +33,13 @@ declare module 'vitest' {
 }
 
 /** Reads the demo's start-up banner, as a person would before signing in. */
-function parseBanner(output: string, baseUrl: string): DemoInfo {
+function parseBanner(output: string): DemoInfo {
+  const baseUrl = /BillingOne settings demo: (http\S+)\/settings\s/.exec(output)?.[1];
   const password = /password for all: ([^)\s]+)\)/.exec(output)?.[1];
   const members = Object.fromEntries([...output.matchAll(/^\s+(owner|admin|finance|engineer|viewer)\s+(\S+@\S+)\s*$/gm)].map((m) => [m[1], m[2]]));
   const pax8 = /Pax8 simulator credentials: client ID (\S+), secret (\S+)/.exec(output);
-  if (!password || Object.keys(members).length !== 5 || !pax8) {
-    throw new Error(`The demo's start-up banner no longer lists the password, the five demo members and the Pax8 credentials. It said:\n${output}`);
+  if (!baseUrl || !password || Object.keys(members).length !== 5 || !pax8) {
+    throw new Error(`The demo's start-up banner no longer gives its URL, the password, the five demo members and the Pax8 credentials. It said:\n${output}`);
   }
   return { baseUrl, password, members, pax8: { clientId: pax8[1]!, clientSecret: pax8[2]! } };
 }
@@ -96,12 +97,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   mkdirSync(join(hostDir, 'e2e', 'screenshots'), { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'billingone-panelone-e2e-'));
   const port = await freePort();
-  // WebAuthn refuses IP addresses as relying party IDs: the browser must use a host name.
-  const baseUrl = `http://localhost:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', BILLINGONE_PUBLIC_URL: baseUrl, BILLINGONE_DATA_DIR: dataDir };
+  // The demo chooses the address the browser uses (a host name, so that passkeys work) and prints it.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', BILLINGONE_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
+  delete env.BILLINGONE_PUBLIC_URL;
   const child = spawn(process.execPath, ['server.mjs'], { cwd: hostDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -113,7 +116,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   let demo: DemoInfo;
   try {
-    demo = parseBanner(await waitForReady(child, /Invitation e-mails: /), baseUrl);
+    demo = parseBanner(await waitForReady(child, /Invitation e-mails: /));
   } catch (error) {
     await stop();
     throw error;
@@ -121,6 +124,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // From here on, the demo's warnings and errors (a failing request, a sync error) show in the test output.
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[demo] ${chunk}`));
   child.stdout?.resume();
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`[demo] The demo stopped during the tests (exit code ${code}, signal ${signal}): the tests after this cannot reach it.\n`);
+  });
   project.provide('demo', demo);
   return stop;
 }

@@ -22,18 +22,19 @@ describe('integrations: Pax8 and Xero through their simulators', () => {
     await signIn(page, email);
     await openSection(page, 'integrations');
     await card('Pax8').getByRole('button', { name: 'Configure Pax8' }).click();
-    const form = integrations().getByRole('form').or(integrations().locator('form')).first();
-    await see(form.getByLabel('Client ID'), 'the Pax8 form');
+    const form = card('Pax8').getByRole('form', { name: 'Connect Pax8' });
+    await see(form, 'the Pax8 form');
     await form.getByLabel('Client ID').fill(demo.pax8.clientId);
     await form.getByLabel('Client secret').fill(wrongSecret);
     await form.getByRole('button', { name: 'Test connection' }).click();
-    await see(integrations().getByText('Pax8 refused the client ID or secret. Check both and try again.'), 'the invalid-credentials error');
+    await see(form.getByText('Pax8 refused the client ID or secret. Check both and try again.'), 'the invalid-credentials error');
+    expect(await form.getByRole('button', { name: 'Save', exact: true }).isDisabled(), 'nothing to save after a failed test').toBe(true);
     await screenshot(page, 'integrations-pax8-refused');
 
     await form.getByLabel('Client secret').fill(demo.pax8.clientSecret);
     await form.getByRole('button', { name: 'Test connection' }).click();
-    await see(integrations().getByText('The connection works. Pax8 returned 25 companies.'), 'the passed connection test');
-    await form.getByRole('button', { name: 'Save' }).click();
+    await announced(integrations(), 'The connection works. Pax8 returned 25 companies.');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
     await announced(integrations(), 'Pax8 credentials saved.');
     await see(card('Pax8').getByText('Connected', { exact: true }), 'Pax8 shown as connected');
     await see(card('Pax8').getByText(`Stored secret ending in ${demo.pax8.clientSecret.slice(-4)}`), 'the secret shown only by its last four characters');

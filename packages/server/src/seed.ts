@@ -173,8 +173,8 @@ async function seedAuditHistory(
     (actor) => ({ action: 'profile.updated', target: { type: 'member', id: actor.id, label: actor.name }, before: { timeZone: 'UTC' }, after: { timeZone: 'Europe/London' } }),
     (actor) => ({ action: 'notifications.updated', target: { type: 'member', id: actor.id, label: actor.name }, before: { sync_completed: { email: false } }, after: { sync_completed: { email: true } } }),
     () => ({ action: 'session.terminated', target: { type: 'session', id: newId('ses'), label: 'Chrome 131 on macOS' }, before: { browser: 'Chrome 131', os: 'macOS' } }),
-    () => ({ action: 'integration.pax8.synced', target: { type: 'integration', id: 'pax8', label: 'Pax8' }, after: { companies: 25, subscriptions: 120 } }),
-    () => ({ action: 'integration.xero.synced', target: { type: 'integration', id: 'xero', label: 'Acme MSP Ltd' }, after: { invoices: 260 } }),
+    () => ({ action: 'integration.synced', target: { type: 'integration', id: 'pax8', label: 'Pax8' }, after: { companies: 25, subscriptions: 120 } }),
+    () => ({ action: 'integration.synced', target: { type: 'integration', id: 'xero', label: 'Acme MSP Ltd' }, after: { invoices: 260 } }),
   ];
   const span = 60 * 24 * 3600 * 1000;
   await db.transaction(async (tx) => {
@@ -237,7 +237,7 @@ export async function seedLarge(db: Db, options: LargeSeedOptions = {}): Promise
       [orgId, run, start, end, now],
     );
   }
-  const actions = `ARRAY['auth.signed_in','member.role_changed','invitation.created','organization.updated','profile.updated','session.terminated','integration.pax8.synced','notifications.updated']`;
+  const actions = `ARRAY['auth.signed_in','member.role_changed','invitation.created','organization.updated','profile.updated','session.terminated','integration.synced','notifications.updated']`;
   for (let start = 1; start <= auditCount; start += batch) {
     const end = Math.min(auditCount, start + batch - 1);
     await db.query(

@@ -1,7 +1,7 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyResponse, type ResponsePromise, type RetryOptions } from 'ky';
 import type * as z from 'zod/mini';
 import { fillPath, type Endpoint } from '../endpoint.js';
-import { authEndpoints } from '../schemas/auth.js';
+import { csrfEndpoint } from '../schemas/csrf.js';
 import { SettingsApiError, SettingsError, SettingsNetworkError, SettingsSchemaError, SettingsValidationError } from './errors.js';
 import { parseRetryAfter, problemFrom, serializeQuery } from './http.js';
 import type { CallOptions, SettingsClient, SettingsClientOptions } from './types.js';
@@ -65,7 +65,7 @@ export function createSettingsClient(options: SettingsClientOptions = {}): Setti
 
   function csrfToken(): Promise<string> {
     if (!csrf) {
-      const pending = request(authEndpoints.csrf, {}).then((data) => data.csrfToken);
+      const pending = request(csrfEndpoint, {}).then((data) => data.csrfToken);
       csrf = pending;
       pending.catch(() => {
         if (csrf === pending) csrf = undefined;

@@ -18,7 +18,7 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 const auditFilterShape = {
   actorId: z.optional(Id),
-  action: z.optional(z.string().check(z.maxLength(64), z.regex(/^[a-z_]+(\.[a-z_]+)*$/, 'Use an action such as member.role_changed.'))),
+  action: z.optional(z.string().check(z.maxLength(64), z.regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/, 'Use an action such as member.role_changed.'))),
   from: z.optional(Timestamp),
   to: z.optional(Timestamp),
   q: z.optional(z.string().check(z.trim(), z.maxLength(100))),

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { endpoint } from '../endpoint.js';
 import { Email, Id, Timestamp } from './common.js';
+import { csrfEndpoint } from './csrf.js';
 
 export const SignInRequest = z.object({
   email: Email,
@@ -26,7 +27,7 @@ export const WebAuthnJson = z.record(z.string(), z.unknown());
 export const PasskeySignInOptions = z.object({ challengeId: Id, options: WebAuthnJson });
 export const PasskeySignInRequest = z.object({ challengeId: Id, response: WebAuthnJson });
 
-export const CsrfToken = z.object({ csrfToken: z.string() });
+export { CsrfToken } from './csrf.js';
 
 /** Server-to-server: exchange an organization API key for a short-lived member token. */
 export const EmbedTokenRequest = z.object({
@@ -58,11 +59,7 @@ export const authEndpoints = {
     summary: 'Sign in with a passkey assertion.',
     body: PasskeySignInRequest, response: SignInResult,
   }),
-  csrf: endpoint({
-    id: 'auth.csrf', method: 'GET', path: '/auth/csrf', tag: 'Auth', access: 'member', mfaGate: 'allowed',
-    summary: 'The CSRF token of the cookie session (send it as X-CSRF-Token on writes).',
-    response: CsrfToken,
-  }),
+  csrf: csrfEndpoint,
   signOut: endpoint({
     id: 'auth.signOut', method: 'POST', path: '/auth/sign-out', tag: 'Auth', access: 'member', mfaGate: 'allowed',
     summary: 'End the current session.',

@@ -38,8 +38,6 @@ export const auditActionGroups = [
       'integration.xero.authorized',
       'integration.xero.connected',
       'integration.synced',
-      'integration.pax8.synced',
-      'integration.xero.synced',
       'integration.pax8.mappings_updated',
       'integration.disconnected',
     ],

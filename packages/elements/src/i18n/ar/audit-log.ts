@@ -96,8 +96,6 @@ export const auditLog: Record<keyof typeof en, string> = {
   'audit.action.integration.xero.authorized': 'تم تفويض Xero',
   'audit.action.integration.xero.connected': 'تم ربط Xero',
   'audit.action.integration.synced': 'تمت مزامنة تكامل',
-  'audit.action.integration.pax8.synced': 'تمت مزامنة Pax8',
-  'audit.action.integration.xero.synced': 'تمت مزامنة Xero',
   'audit.action.integration.pax8.mappings_updated': 'تغيّرت مطابقات شركات Pax8',
   'audit.action.integration.disconnected': 'قُطع اتصال تكامل',
   'audit.action.audit_log.exported': 'صُدّر سجل التدقيق',

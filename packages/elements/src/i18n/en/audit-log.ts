@@ -95,8 +95,6 @@ export const auditLog = {
   'audit.action.integration.xero.authorized': 'Xero authorised',
   'audit.action.integration.xero.connected': 'Xero connected',
   'audit.action.integration.synced': 'Integration synced',
-  'audit.action.integration.pax8.synced': 'Pax8 synced',
-  'audit.action.integration.xero.synced': 'Xero synced',
   'audit.action.integration.pax8.mappings_updated': 'Pax8 company mappings changed',
   'audit.action.integration.disconnected': 'Integration disconnected',
   'audit.action.audit_log.exported': 'Audit log exported',

@@ -96,8 +96,6 @@ export const auditLog: Record<keyof typeof en, string> = {
   'audit.action.integration.xero.authorized': 'Xero autorisé',
   'audit.action.integration.xero.connected': 'Xero connecté',
   'audit.action.integration.synced': 'Intégration synchronisée',
-  'audit.action.integration.pax8.synced': 'Pax8 synchronisé',
-  'audit.action.integration.xero.synced': 'Xero synchronisé',
   'audit.action.integration.pax8.mappings_updated': 'Correspondances des sociétés Pax8 modifiées',
   'audit.action.integration.disconnected': 'Intégration déconnectée',
   'audit.action.audit_log.exported': "Journal d'audit exporté",
