@@ -22,7 +22,7 @@ const pgliteEnv = { ...process.env };
 delete pgliteEnv.DATABASE_URL;
 
 const suites = [
-  { name: 'all packages (PGlite)', args: ['-r', '--workspace-concurrency=1', 'test'], env: pgliteEnv },
+  { name: 'all packages (PGlite)', args: ['-r', '--workspace-concurrency=1', '--no-bail', 'test'], env: pgliteEnv },
 ];
 if (databaseUrl) {
   suites.push({ name: 'server (PostgreSQL)', args: ['--filter', '@billingone/settings-server', 'test'], env: { ...process.env } });

@@ -63,6 +63,8 @@ describe('team: invite, accept, change role, remove', () => {
     await page.reload();
     const team = sectionElement(page, 'team');
     await team.getByRole('searchbox', { name: 'Search' }).fill('jordan');
+    // The search answers after a pause; act on its results, not on the unfiltered page under it.
+    await announced(team, '1 member found.');
     await see(memberRow(page), 'the new member in the members list');
     await memberRow(page).getByRole('combobox', { name: `Role of ${invitee.name}` }).selectOption({ label: 'Finance' });
     await announced(team, `${invitee.name} is now Finance.`);
