@@ -47,12 +47,18 @@ const available = new Set(whole.exports);
 const rows = [['core: whole entry (index.js)', whole, `budget ${kb(budgetBytes)}`]];
 const skipped = [];
 
+rows.push(['core: whole entry, own code (ky, zod external)', await measure(`export * from ${index};`, { external: ['ky', 'zod', 'zod/*'] }), 'what of the row above is ours']);
 rows.push(['core: schemas only (schemas/index.js)', await measure(`export * from ${schemas};`), '']);
 
 const clientExports = ['createSettingsClient', 'meEndpoints'];
 const missing = clientExports.filter((name) => !available.has(name));
 if (missing.length === 0) {
   rows.push(['client alone (createSettingsClient + me.get)', await measure(`export { ${clientExports.join(', ')} } from ${index};`), '']);
+  rows.push([
+    'client + stores (what every element takes)',
+    await measure(`export { createSettingsClient, createSettingsStores, meEndpoints } from ${index};`),
+    '',
+  ]);
 } else {
   skipped.push(`client alone: skipped, dist/index.js does not export ${missing.join(', ')} (build the package once the client is in).`);
 }
