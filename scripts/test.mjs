@@ -40,6 +40,11 @@ for (const suite of suites) {
     passed += Number(/(\d+) passed/.exec(line[1])?.[1] ?? 0);
     failed += Number(/(\d+) failed/.exec(line[1])?.[1] ?? 0);
   }
+  // node --test closes with "# pass 6" and "# fail 0".
+  for (const line of plain.matchAll(/^# (pass|fail) (\d+)$/gm)) {
+    if (line[1] === 'pass') passed += Number(line[2]);
+    else failed += Number(line[2]);
+  }
   if (code !== 0) failures.push(suite.name);
 }
 
