@@ -23,6 +23,7 @@ delete pgliteEnv.DATABASE_URL;
 
 const suites = [
   { name: 'all packages (PGlite)', args: ['-r', '--workspace-concurrency=1', '--no-bail', 'test'], env: pgliteEnv },
+  { name: 'MSP React portal across origins (embed tokens)', args: ['--filter', '@billingone/example-msp-portal-react', 'test:e2e'], env: pgliteEnv },
 ];
 if (databaseUrl) {
   suites.push({ name: 'server (PostgreSQL)', args: ['--filter', '@billingone/settings-server', 'test'], env: { ...process.env } });
