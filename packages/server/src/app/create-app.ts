@@ -25,6 +25,16 @@ export function collectRoutes(modules: readonly RouteModule[] = routeModules): R
   return routes;
 }
 
+/** Per-app state by app, for tests that reset it between cases (see `appState`). */
+const states = new WeakMap<object, AppState>();
+
+/** The state of an app made by `createSettingsApi` (its rate limiters, …). */
+export function appState(app: SettingsApi): AppState {
+  const state = states.get(app);
+  if (!state) throw new Error('Not an app made by createSettingsApi.');
+  return state;
+}
+
 /**
  * The Settings API as a Hono app, mounted at `/v1`. Serve it with `@hono/node-server` or call
  * `app.request()` in tests.
@@ -55,6 +65,7 @@ export function createSettingsApi(input: AppDeps, modules: readonly RouteModule[
   }
   for (const module of modules) module.register?.(v1, deps);
   app.route('/v1', v1);
+  states.set(app, state);
   return app;
 }
 

@@ -13,6 +13,7 @@ import {
 import { isSameOrigin } from './cors.js';
 import type { AppContext } from './env.js';
 import { etagMatches, etagOf } from './etag.js';
+import { IdempotencyRace, idempotentRequest, recordedResponse, recordResponse, type IdempotentRequest } from './idempotency.js';
 import { issuesToFieldErrors, problem } from './problem.js';
 import { createRouteContext, type Route, type RouteContext } from './route.js';
 
@@ -182,8 +183,23 @@ export function dispatch(route: Route) {
       throw problem(428, 'if_match_required', 'Send the If-Match header with the ETag you last read.');
     }
 
+    // Creating POSTs honour Idempotency-Key: the same key from the same caller replays the first answer.
+    const scope = auth.actor ? `member:${auth.actor.memberId}` : auth.apiKey ? `api-key:${auth.apiKey.apiKeyId}` : null;
+    const idempotent: IdempotentRequest | null =
+      endpoint.creates && scope
+        ? idempotentRequest({ header: c.req.header('idempotency-key'), scope, endpointId: endpoint.id, method: endpoint.method, path: c.req.path, body })
+        : null;
+    const replay = async (): Promise<Response | null> => {
+      const recorded = idempotent && (await recordedResponse(deps.db, deps.secrets, idempotent, now));
+      if (!recorded) return null;
+      c.header('idempotent-replayed', 'true');
+      return recorded.body === null ? c.body(null, recorded.status as 201) : c.json(recorded.body as object, recorded.status as 201);
+    };
+    const replayed = await replay();
+    if (replayed) return replayed;
+
     let ifMatchChecked = false;
-    const run = (tx: RouteContext['tx']) =>
+    const handle = (tx: RouteContext['tx']) =>
       route.handler(
         createRouteContext({
           endpoint, state, c, actor: auth.actor, apiKey: auth.apiKey, params, query, body, upload, tx, now, ifMatch,
@@ -192,8 +208,26 @@ export function dispatch(route: Route) {
           },
         }),
       );
+    const statusOf = () => (endpoint.response ? (endpoint.creates ? 201 : 200) : 204);
+    const run = async (tx: RouteContext['tx']) => {
+      const answer = await handle(tx);
+      // Recorded in the mutation's transaction; routes that run their own transactions record it just after.
+      if (idempotent && !(answer instanceof Response)) {
+        await recordResponse(tx, deps.secrets, idempotent, { status: statusOf(), body: endpoint.response ? answer : null }, now);
+      }
+      return answer;
+    };
     const useTransaction = isWrite && route.options.transaction !== false;
-    const result = useTransaction ? await deps.db.transaction(run) : await run(deps.db);
+    let result: unknown;
+    try {
+      result = useTransaction ? await deps.db.transaction(run) : await run(deps.db);
+    } catch (error) {
+      if (error instanceof IdempotencyRace) {
+        const winner = await replay();
+        if (winner) return winner;
+      }
+      throw error;
+    }
     if (endpoint.etag && isWrite && !ifMatchChecked) {
       throw new Error(`${endpoint.id} is an ETag write but its handler never called checkIfMatch().`);
     }

@@ -13,6 +13,8 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** PGlite: start from an archive of a data dir (`dumpPglite`) instead of an empty database. */
+  loadDataDir?: Blob;
 }
 
 /** Opens the store and brings its schema up to date. */
@@ -23,7 +25,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   } else {
     const dataDir = options.dataDir ?? 'memory://';
     if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
-    db = await openPglite(dataDir);
+    db = await openPglite(dataDir, options.loadDataDir);
   }
   if (options.migrate !== false) {
     try {

@@ -76,11 +76,18 @@ export async function send(url: string, init: RequestInit, options: SendOptions)
 export interface RetryOptions extends SendOptions {
   retry: RetryPolicy;
   sleep: Sleep;
+  /**
+   * Retry after a 5xx (default true). Turn it off for requests that must not be sent twice: a 5xx
+   * does not say the provider did not act on the first one (e.g. spending a single-use refresh
+   * token). A 429 is still retried: the provider refused the request without acting on it.
+   */
+  retryServerErrors?: boolean;
 }
 
 /**
  * Sends a request and retries it after a 429 (waiting `Retry-After`, bounded by the policy) or a
- * 5xx (backing off 1 s, 2 s, 4 s...). Any other answer is returned to the caller as it is.
+ * 5xx (backing off 1 s, 2 s, 4 s..., unless `retryServerErrors` is false). Any other answer is
+ * returned to the caller as it is.
  */
 export async function sendWithRetry(
   url: string,
@@ -101,7 +108,7 @@ export async function sendWithRetry(
       continue;
     }
     if (response.status >= 500) {
-      if (!retriesLeft) throw await unavailable(options.provider, response);
+      if (!retriesLeft || options.retryServerErrors === false) throw await unavailable(options.provider, response);
       await response.body?.cancel();
       await options.sleep(1000 * 2 ** attempt, options.signal);
       continue;

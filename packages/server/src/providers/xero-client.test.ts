@@ -132,6 +132,54 @@ describe('Xero client', () => {
       await expect(xero.refresh(rotated.refreshToken ?? '')).resolves.toMatchObject({ tokenType: 'Bearer' });
     });
 
+    it('does not send a refresh again after a 5xx: Xero may have spent the token already', async () => {
+      const { tokens } = await connect();
+      clock += 31 * 60_000;
+      // Xero rotates the token, then the answer is lost: the client sees 503.
+      const upstream = simulatorFetch(sim.app);
+      const grants: string[] = [];
+      const lossy: FetchLike = async (input, init) => {
+        const response = await upstream(input, init);
+        if (!input.endsWith('/connect/token')) return response;
+        grants.push(new URLSearchParams(String(init?.body)).get('grant_type') ?? '');
+        await response.body?.cancel();
+        return new Response('{"error":"temporarily_unavailable"}', { status: 503, headers: { 'content-type': 'application/json' } });
+      };
+      const error = await client({ fetch: lossy }).refresh(tokens.refreshToken ?? '').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toMatchObject({ reason: 'provider_unavailable', status: 503 });
+      expect(grants).toEqual(['refresh_token']);
+      expect(sleeps).toEqual([]);
+    });
+
+    it('still retries a refresh Xero refused with 429 (it did not act on it)', async () => {
+      const { tokens } = await connect();
+      const upstream = simulatorFetch(sim.app);
+      let limited = false;
+      const once: FetchLike = async (input, init) => {
+        if (input.endsWith('/connect/token') && !limited) {
+          limited = true;
+          return new Response('', { status: 429, headers: { 'retry-after': '2' } });
+        }
+        return upstream(input, init);
+      };
+      await expect(client({ fetch: once }).refresh(tokens.refreshToken ?? '')).resolves.toMatchObject({ tokenType: 'Bearer' });
+      expect(sleeps).toEqual([2000]);
+    });
+
+    it('still retries revocation after a 5xx (revoking twice is harmless)', async () => {
+      const { tokens } = await connect([uk]);
+      const upstream = simulatorFetch(sim.app);
+      let failures = 1;
+      const flaky: FetchLike = async (input, init) => {
+        if (input.includes('/revocation') && failures-- > 0) return new Response('', { status: 502 });
+        return upstream(input, init);
+      };
+      await client({ fetch: flaky }).revoke(tokens.refreshToken ?? '');
+      expect(sleeps).toEqual([1000]);
+      await expect(client().refresh(tokens.refreshToken ?? '')).rejects.toMatchObject({ reason: 'needs_reauth' });
+    });
+
     it('revokes the grant: refresh and invoice reads then need a new consent', async () => {
       const { xero, tokens } = await connect([uk]);
       await xero.revoke(tokens.refreshToken ?? '');

@@ -106,7 +106,13 @@ export function createXeroClient(options: XeroClientOptions): XeroClient {
   ).toString('base64')}`;
   const transport = (signal?: AbortSignal) => ({ provider: 'xero' as const, fetch: fetchFn, timeoutMs, sleep, retry, signal });
 
-  async function identityPost(url: string, form: Record<string, string>, signal?: AbortSignal): Promise<Response> {
+  /**
+   * A POST to Xero Identity. Token grants spend single-use values (an authorisation code, a refresh
+   * token): a 5xx does not say Xero did not act on the request, and a second try with a spent value
+   * would fail with `invalid_grant` and falsely read as a lost connection. So those are not retried
+   * after a 5xx; the caller sees `provider_unavailable` and the stored token stays as it was.
+   */
+  async function identityPost(url: string, form: Record<string, string>, signal?: AbortSignal, retryServerErrors = true): Promise<Response> {
     const response = await sendWithRetry(
       url,
       {
@@ -114,7 +120,7 @@ export function createXeroClient(options: XeroClientOptions): XeroClient {
         headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: new URLSearchParams(form).toString(),
       },
-      transport(signal),
+      { ...transport(signal), retryServerErrors },
     );
     if (response.ok) return response;
     const body = await readErrorBody(response);
@@ -144,7 +150,7 @@ export function createXeroClient(options: XeroClientOptions): XeroClient {
   }
 
   async function tokenRequest(form: Record<string, string>, signal?: AbortSignal): Promise<XeroTokenSet> {
-    const response = await identityPost(endpoints.token, form, signal);
+    const response = await identityPost(endpoints.token, form, signal, false);
     return parseXeroTokenResponse(await readJson('xero', response), now());
   }
 

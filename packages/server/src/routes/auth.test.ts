@@ -80,6 +80,14 @@ describe('POST /v1/auth/sign-in', () => {
     expect(last!.status).toBe(429);
     expect(last!.body.code).toBe('rate_limited');
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The test server's reset forgets rate-limit windows along with the data.
+    await t.reset();
+    const afterReset = await t.request('POST', '/auth/sign-in', { body: { email: 'viewer@acme.test', password: 'wrong-again' }, headers: { 'x-forwarded-for': '198.51.100.99' } });
+    expect(afterReset.status).toBe(401);
+    for (let i = 0; i < 10; i++) {
+      last = await t.request('POST', '/auth/sign-in', { body: { email: 'viewer@acme.test', password: `wrong-${i}` }, headers: { 'x-forwarded-for': `198.51.100.${i}` } });
+    }
+    expect(last!.status).toBe(429);
     // A later window lets the member in again.
     t.clock.advance(16 * 60 * 1000);
     const ok = await t.request('POST', '/auth/sign-in', { body: { email: 'viewer@acme.test', password: t.fixture.password } });

@@ -21,7 +21,6 @@ const capture = (level: string) => (message: string, fields?: Record<string, unk
 };
 const logger = { info: capture('info'), warn: capture('warn'), error: capture('error') };
 const RETURN_TO = 'http://localhost/settings/integrations?tab=xero';
-let hour = 0;
 
 beforeAll(async () => {
   t = await createTestServer({ deps: { providers: sim.providers, logger } });
@@ -30,7 +29,6 @@ beforeEach(async () => {
   await t.reset();
   sim.reset();
   seen.length = 0;
-  t.clock.advance(++hour * 3600_000);
 });
 afterAll(() => t.close());
 
@@ -414,6 +412,25 @@ describe('Xero tokens and sync', () => {
     expect([first.status, second.status].sort()).toEqual([201, 409]);
     expect(refreshRequests()).toHaveLength(3);
     expect((await call('POST', '/integrations/xero/sync', { as: 'admin' })).body.status).toBe('succeeded');
+  });
+
+  it('sends a refresh once when Xero answers 5xx: the sync fails as an error (not needs_reauth) and the stored token is kept', async () => {
+    await connect();
+    await call('POST', '/integrations/xero/sync', { as: 'admin' });
+    const before = await storedTokens();
+    t.clock.advance(31 * 60_000);
+    sim.xero.control.setMode({ failWith5xx: 502 });
+    sim.sent.length = 0;
+    const failed = await call('POST', '/integrations/xero/sync', { as: 'admin' });
+    expect(failed.body).toMatchObject({ status: 'failed', error: { code: 'provider_unavailable' } });
+    expect(refreshRequests()).toHaveLength(1);
+    expect(await card()).toMatchObject({ status: 'error' });
+    expect(await storedTokens()).toEqual(before);
+
+    sim.xero.control.setMode({ failWith5xx: false });
+    const recovered = await call('POST', '/integrations/xero/sync', { as: 'admin' });
+    expect(recovered.body.status, recovered.text).toBe('succeeded');
+    expect((await storedTokens()).version).toBe(before.version + 1);
   });
 
   it('turns a revoked grant into needs_reauth (API refusal and invalid_grant), and a new consent fixes it', async () => {

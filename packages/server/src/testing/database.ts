@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase } from '../db/open.js';
 import type { Db } from '../db/types.js';
 
@@ -16,7 +18,10 @@ export interface TestDatabase {
  */
 export async function openTestDatabase(databaseUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
   if (!databaseUrl) {
-    const db = await openDatabase({ dataDir: 'memory://' });
+    // Started from the migrated database the global setup archived (src/testing/global-setup.ts).
+    const template = inject('pgliteTemplate');
+    const loadDataDir = template ? new Blob([await readFile(template)]) : undefined;
+    const db = await openDatabase({ dataDir: 'memory://', loadDataDir });
     return { db, dispose: () => db.close() };
   }
   const name = `billingone_test_${process.pid}_${randomBytes(4).toString('hex')}`;

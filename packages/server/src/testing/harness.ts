@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@billingone/settings-core';
-import { createSettingsApi } from '../app/create-app.js';
+import { appState, createSettingsApi } from '../app/create-app.js';
 import type { AppDeps } from '../app/deps.js';
 import { newId, randomToken, sha256 } from '../app/ids.js';
 import { createSession } from '../app/sign-in.js';
@@ -80,7 +80,7 @@ export interface TestServer {
   secrets: SecretBox;
   /** The fixture organization and its members (one per role); `other` is a second organization. */
   fixture: { org: typeof fixtureOrg; members: Readonly<Record<Role, FixtureMember>>; other: typeof otherOrg; password: string };
-  /** Empties every table, puts the fixture back and resets the clock. Call it in `beforeEach`. */
+  /** Empties every table, puts the fixture back, resets the clock and forgets every rate-limit window. Call it in `beforeEach`. */
   reset(): Promise<void>;
   /** A cookie session for a fixture role or an email (created directly, cached until `reset`). */
   signIn(who: Role | string): Promise<CookieSession>;
@@ -178,6 +178,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     async reset() {
       sessions = new Map();
       clock.set('2026-11-24T09:00:00.000Z');
+      appState(app).limiters.clear();
       await truncateAll(db);
       await insertFixture(db, clock());
     },

@@ -27,6 +27,13 @@ export interface SimulatedProviders {
   reset(): void;
 }
 
+const behind = new WeakMap<object, SimulatedProviders>();
+
+/** The simulators behind an app's `providers` made by `createSimulatedProviders`, if they are. */
+export function simulatorsBehind(providers: object | undefined): SimulatedProviders | undefined {
+  return providers ? behind.get(providers) : undefined;
+}
+
 /**
  * Pax8 and Xero simulators wired into the API in memory (a `fetch` that calls their Hono apps),
  * on the test clock, with retries that do not wait.
@@ -49,7 +56,7 @@ export function createSimulatedProviders(options: { now: () => number; pax8PageS
       return inner(input, init);
     };
   };
-  return {
+  const simulated: SimulatedProviders = {
     providers: {
       pax8: { baseUrl: PAX8_URL, fetch: recording(pax8.app), sleep, pageSize: options.pax8PageSize },
       xero: {
@@ -72,4 +79,6 @@ export function createSimulatedProviders(options: { now: () => number; pax8PageS
       waits.length = 0;
     },
   };
+  behind.set(simulated.providers, simulated);
+  return simulated;
 }

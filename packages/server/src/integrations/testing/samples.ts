@@ -1,14 +1,17 @@
+import type { Role } from '@billingone/settings-core';
+import { appState } from '../../app/create-app.js';
 import type { Queryable } from '../../db/types.js';
 import { newId } from '../../app/ids.js';
 import type { TestServer } from '../../testing/harness.js';
 import type { SampleFactory } from '../../testing/samples.js';
 import { sealContext } from '../store.js';
+import { PAX8_DEMO_CLIENT_ID, PAX8_DEMO_CLIENT_SECRET, simulatorsBehind, type SimulatedProviders } from './providers.js';
 
 /**
- * Valid requests of the integration endpoints that need no provider, for the generic role ×
- * endpoint, audit and fuzz checks (spread into `samples`). The rows they need are inserted
- * directly. Test Connection, Save, authorize, callback and sync call Pax8 or Xero: they have no
- * sample here, because the generic checks run without providers (see the integration route tests).
+ * Valid requests of the integration endpoints, for the generic role × endpoint, audit and fuzz
+ * checks (spread into `samples`). The rows they need are inserted directly. Test Connection, Save,
+ * authorize, callback and sync call Pax8 or Xero: their samples need the test server to run on
+ * `createSimulatedProviders` (the conformance suite does).
  */
 async function insertIntegration(db: Queryable, t: TestServer, provider: 'pax8' | 'xero', fields: Record<string, unknown>): Promise<void> {
   const columns = Object.keys(fields);
@@ -28,6 +31,26 @@ async function pax8Connected(t: TestServer): Promise<void> {
     secret_sealed: t.secrets.seal('sample-secret-0000000000', sealContext.pax8Secret('org_acme')),
     secret_last4: '0000',
   });
+}
+
+function simulators(t: TestServer): SimulatedProviders {
+  const sim = simulatorsBehind(appState(t.app).deps.providers);
+  if (!sim) throw new Error('This sample calls Pax8 or Xero: create the test server with createSimulatedProviders().providers.');
+  return sim;
+}
+
+const pax8Credentials = { clientId: PAX8_DEMO_CLIENT_ID, clientSecret: PAX8_DEMO_CLIENT_SECRET };
+const returnTo = 'http://localhost/settings/integrations';
+
+/** Code and state of a Xero consent started by `as` (placeholders when `as` may not start one). */
+async function xeroCallbackBody(t: TestServer, as: Role): Promise<{ code: string; state: string }> {
+  const sim = simulators(t);
+  const started = await t.request('POST', '/integrations/xero/authorize', { as, body: { returnTo } });
+  if (started.status !== 200) return { code: 'not-authorized-code', state: 'not-authorized-state' };
+  const location = await sim.xero.control.consent(started.body.authorizeUrl, { tenantIds: [sim.xero.control.tenants[0]!.tenantId] });
+  const back = await t.request('GET', location.replace('http://localhost', ''));
+  const landed = new URL(back.headers.get('location') ?? '', 'http://localhost');
+  return { code: landed.searchParams.get('code') ?? '', state: landed.searchParams.get('state') ?? '' };
 }
 
 export const integrationSamples: Record<string, SampleFactory> = {
@@ -52,6 +75,29 @@ export const integrationSamples: Record<string, SampleFactory> = {
       tenants: JSON.stringify([{ id: 'tenant-sample-1', name: 'Sample Ltd' }, { id: 'tenant-sample-2', name: 'Sample (AU)' }]),
     });
     return { body: { tenantId: 'tenant-sample-2' } };
+  },
+  'integrations.pax8.test': (t) => {
+    simulators(t);
+    return { body: pax8Credentials };
+  },
+  'integrations.pax8.save': (t) => {
+    simulators(t);
+    return { body: pax8Credentials };
+  },
+  'integrations.xero.authorize': (t) => {
+    simulators(t);
+    return { body: { returnTo } };
+  },
+  'integrations.xero.callback': async (t, as) => ({ body: await xeroCallbackBody(t, as) }),
+  'integrations.sync': async (t) => {
+    simulators(t);
+    await insertIntegration(t.db, t, 'pax8', {
+      status: 'connected',
+      client_id: PAX8_DEMO_CLIENT_ID,
+      secret_sealed: t.secrets.seal(PAX8_DEMO_CLIENT_SECRET, sealContext.pax8Secret('org_acme')),
+      secret_last4: PAX8_DEMO_CLIENT_SECRET.slice(-4),
+    });
+    return { params: { provider: 'pax8' } };
   },
   'integrations.disconnect': async (t) => {
     await pax8Connected(t);
