@@ -21,10 +21,18 @@ const databaseUrl = process.env.DATABASE_URL;
 const pgliteEnv = { ...process.env };
 delete pgliteEnv.DATABASE_URL;
 
-const suites = [
-  { name: 'all packages (PGlite)', args: ['-r', '--workspace-concurrency=1', '--no-bail', 'test'], env: pgliteEnv },
-  { name: 'MSP React portal across origins (embed tokens)', args: ['--filter', '@billingone/example-msp-portal-react', 'test:e2e'], env: pgliteEnv },
+// One suite per package, so that a failure in one never keeps the others from running.
+const packageSuites = [
+  ['core', '@billingone/settings-core', 'test'],
+  ['server (PGlite)', '@billingone/settings-server', 'test'],
+  ['elements (Chromium, against the reference server)', '@billingone/settings-elements', 'test'],
+  ['React bindings', '@billingone/settings-react', 'test'],
+  ['Storybook stories', '@billingone/stories', 'test'],
+  ['demo end to end', '@billingone/example-panelone-host', 'test'],
+  ['MSP React portal', '@billingone/example-msp-portal-react', 'test'],
+  ['MSP React portal across origins (embed tokens)', '@billingone/example-msp-portal-react', 'test:e2e'],
 ];
+const suites = packageSuites.map(([name, filter, script]) => ({ name, args: ['--filter', filter, script], env: pgliteEnv }));
 if (databaseUrl) {
   suites.push({ name: 'server (PostgreSQL)', args: ['--filter', '@billingone/settings-server', 'test'], env: { ...process.env } });
 }
