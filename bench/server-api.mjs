@@ -6,16 +6,19 @@
 //
 // Build first: pnpm --filter @billingone/settings-server build
 // Env: BENCH_DURATION (s per measurement, default 5), BENCH_AUDIT_ROWS (default 1000000),
-//      BENCH_STORES (pglite,postgres), DATABASE_URL (else a throwaway cluster from
-//      .ci/postgres.sh), BENCH_PG_POOL (pool size of the API).
+//      BENCH_STORES (default pglite,postgres; also pglite-worker: PGlite in a worker thread,
+//      a prototype in server/pglite-worker.mjs), DATABASE_URL (else a throwaway cluster from
+//      .ci/postgres.sh), BENCH_PG_POOL (pool size of the API), BENCH_TIME_LIMIT_S (default 1800),
+//      BENCH_CASES (some of: me, members, members-search, members-role, audit, audit-deep,
+//      audit-filtered).
 // The PGlite data dir is kept in bench/results/ and reused by the next run (seeding 1M rows
-// takes a while once).
+// takes minutes, once; again when the migrations change).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startChild } from './server/child.mjs';
 import { measure } from './server/load.mjs';
-import { startPostgres } from './server/postgres.mjs';
+import { cpuDelta, startPostgres } from './server/postgres.mjs';
 import { printTable } from './server/table.mjs';
 
 const env = process.env;
@@ -24,11 +27,18 @@ const results = `${here}results/`;
 const duration = Number(env.BENCH_DURATION ?? 5);
 const auditRows = Number(env.BENCH_AUDIT_ROWS ?? 1_000_000);
 const stores = (env.BENCH_STORES ?? 'pglite,postgres').split(',').map((s) => s.trim()).filter(Boolean);
+const onlyCases = env.BENCH_CASES ? env.BENCH_CASES.split(',').map((s) => s.trim()) : null;
 const connectionCounts = [1, 50];
+const cpuCount = cpus().length;
 const log = (message) => console.error(message);
 
-if (!(duration > 0) || !(Number.isInteger(auditRows) && auditRows >= 1000)) {
-  console.error('BENCH_DURATION must be > 0 and BENCH_AUDIT_ROWS an integer ≥ 1000.');
+const knownStores = ['pglite', 'pglite-worker', 'postgres'];
+const knownCases = ['me', 'members', 'members-search', 'members-role', 'audit', 'audit-deep', 'audit-filtered'];
+const unknown = [...stores.filter((s) => !knownStores.includes(s)), ...(onlyCases ?? []).filter((c) => !knownCases.includes(c))];
+if (!(duration > 0) || !(Number.isInteger(auditRows) && auditRows >= 1000) || unknown.length > 0 || stores.length === 0) {
+  console.error('BENCH_DURATION must be > 0, BENCH_AUDIT_ROWS an integer ≥ 1000,');
+  console.error(`BENCH_STORES some of ${knownStores.join(', ')} and BENCH_CASES some of ${knownCases.join(', ')}.`);
+  if (unknown.length) console.error(`Unknown: ${unknown.join(', ')}.`);
   process.exit(2);
 }
 if (!existsSync(new URL('../packages/server/dist/index.js', import.meta.url))) {
@@ -57,8 +67,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 const limitMs = Number(env.BENCH_TIME_LIMIT_S ?? 1800) * 1000;
 setTimeout(async () => {
   log(`time limit (${limitMs / 1000} s) reached, stopping`);
+  report.error = `stopped after the time limit of ${limitMs / 1000} s (BENCH_TIME_LIMIT_S)`;
   await cleanup();
-  process.exit(1);
+  finish();
 }, limitMs).unref();
 
 /** The measured requests, in table order; `fixture` is what the API process derived from the data. */
@@ -109,11 +120,31 @@ async function probe(base, headers, list) {
   return bodies;
 }
 
-/** CPU ms per handled request between two samples, or null. */
-function perRequest(samples, key) {
+/** The change of `key` between two samples (a number, or PostgreSQL's CPU ms by pid), or null. */
+function change(samples, key) {
   const before = samples?.before?.[key];
   const after = samples?.after?.[key];
-  return typeof before === 'number' && typeof after === 'number' ? (after - before) / samples.handled : null;
+  if (typeof before === 'number' && typeof after === 'number') return after - before;
+  return cpuDelta(before, after);
+}
+
+/** Per handled request. */
+function perRequest(samples, key) {
+  const delta = change(samples, key);
+  return delta === null ? null : delta / samples.handled;
+}
+
+/**
+ * The share (%) of the machine's CPU that other work took during a run: all busy time minus the
+ * load generator's and the measured processes' (`keys` of the samples). Null off Linux.
+ */
+function othersShare(m, keys) {
+  if (m.machine.busy === null || !Number.isFinite(m.machine.busy)) return null;
+  const changes = keys.map((key) => change(m.samples, key));
+  // A PostgreSQL server this run did not start cannot be told from other work.
+  if (changes.includes(null)) return null;
+  const measured = m.machine.self + changes.reduce((sum, value) => sum + value, 0);
+  return Math.max(0, (100 * (m.machine.busy - measured)) / (m.machine.wall * cpuCount));
 }
 
 /** Bare Hono answering the same bodies, measured once per connection count. */
@@ -126,7 +157,8 @@ async function measureBare(bodies, list) {
     for (const c of list) {
       log(`  bare Hono   ${String(connections).padStart(2)} conn  ${c.id}`);
       const m = await measure({ url: `http://127.0.0.1:${port}/bare/${c.id}`, connections, duration, sample: () => bare.ask('cpu') });
-      out[`${connections}:${c.id}`] = { ...m, cpuMs: perRequest(m.samples, 'cpuMs') };
+      const { samples, ...figures } = m;
+      out[`${connections}:${c.id}`] = { ...figures, cpuMs: perRequest(samples, 'cpuMs'), others: othersShare(m, ['cpuMs']) };
     }
   }
   await bare.stop();
@@ -154,23 +186,27 @@ async function apiProcess(store) {
   cleanups.push(() => api.stop());
   const info = await api.ready;
   // CPU time of the API process and (for a cluster started here) of PostgreSQL.
-  const sample = async () => ({ api: (await api.ask('cpu')).cpuMs, pg: pg?.cpuMs() ?? null });
+  const sample = async () => {
+    const { cpuMs, dbMs, dbQueries } = await api.ask('cpu');
+    return { api: cpuMs, db: dbMs, queries: dbQueries, pg: pg?.cpuMs() ?? null };
+  };
   log(`  ${info.kind} ${info.version}: ${info.members.toLocaleString('en')} members, ${info.auditRows.toLocaleString('en')} audit rows; opened in ${(info.openMs / 1000).toFixed(1)} s${info.seedMs ? `, seeded in ${(info.seedMs / 1000).toFixed(1)} s` : ''}`);
   return { api, info, sample, base: `http://127.0.0.1:${info.port}` };
 }
 
-/** p99 of a cheap request (1 connection) while 50 connections cycle through the pages. */
-async function responsiveness(base, headers, list) {
+/** p99 of a cheap request (1 connection) while 50 connections cycle through the pages (null without pages). */
+async function responsiveness(base, headers, list, sample, ours) {
   const openapi = await fetch(`${base}/v1/openapi.json`);
   await openapi.arrayBuffer();
   const cheap = openapi.status === 200 ? '/v1/openapi.json' : '/v1/me';
   const requests = list.filter((c) => c.page).map((c) => ({ path: c.path }));
+  if (requests.length === 0) return null;
   const idle = await measure({ url: `${base}${cheap}`, headers, connections: 1, duration: Math.min(duration, 3) });
   const hammer = measure({ url: base, headers, requests, connections: 50, duration: duration + 2, warmup: 0 });
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  const loaded = await measure({ url: `${base}${cheap}`, headers, connections: 1, duration, warmup: 0 });
+  const { samples, ...loaded } = await measure({ url: `${base}${cheap}`, headers, connections: 1, duration, warmup: 0, sample });
   const load = await hammer;
-  return { cheap, idle, loaded, load };
+  return { cheap, idle, loaded, load, others: othersShare({ ...loaded, samples }, ours) };
 }
 
 const report = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, duration, auditRows, stores: {} };
@@ -187,8 +223,9 @@ try {
       continue;
     }
     const { api, info, sample, base } = started;
+    const ours = info.kind === 'postgres' ? ['api', 'pg'] : ['api'];
     const headers = { cookie: await signIn(base) };
-    const list = cases(info);
+    const list = cases(info).filter((c) => !onlyCases || onlyCases.includes(c.id));
     const bodies = await probe(base, headers, list);
     for (const c of list) log(`  ${c.id.padEnd(15)} ${String(c.bytes).padStart(6)} B  ${c.note}`);
     bare ??= await measureBare(bodies, list);
@@ -197,16 +234,18 @@ try {
       for (const c of list) {
         log(`  ${store.padEnd(10)} ${String(connections).padStart(2)} conn  ${c.id}`);
         const m = await measure({ url: `${base}${c.path}`, headers, connections, duration, sample });
-        const cpu = { api: perRequest(m.samples, 'api'), pg: perRequest(m.samples, 'pg') };
-        const row = { store, connections, request: c.label, id: c.id, ...m, cpu, bare: bare[`${connections}:${c.id}`], target: targetOf(store, connections, c) };
+        const cpu = { api: perRequest(m.samples, 'api'), pg: perRequest(m.samples, 'pg'), db: perRequest(m.samples, 'db'), queries: perRequest(m.samples, 'queries') };
+        const others = othersShare(m, ours);
+        const { samples, ...figures } = m;
+        const row = { store, connections, request: c.label, id: c.id, ...figures, cpu, others, bare: bare[`${connections}:${c.id}`], target: targetOf(store, connections, c) };
         rows.push(row);
         storeRows.push(row);
       }
     }
     log(`  ${store.padEnd(10)} responsiveness`);
-    const check = { store, ...(await responsiveness(base, headers, list)) };
-    check.target = store.startsWith('pglite') ? { maxP99: 20 } : null;
-    checks.push(check);
+    const measured = await responsiveness(base, headers, list, sample, ours);
+    const check = measured && { store, ...measured, target: store.startsWith('pglite') ? { maxP99: 20 } : null };
+    if (check) checks.push(check);
     report.stores[store] = { version: info.version, openMs: info.openMs, seedMs: info.seedMs, rows: storeRows, responsiveness: check };
     await api.stop();
   }
@@ -217,7 +256,12 @@ try {
   await cleanup();
 }
 
-printTable({ rows, checks, report });
-writeFileSync(`${results}server-api.json`, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\n(figures also in bench/results/server-api.json)`);
-process.exit(0);
+finish();
+
+/** Prints what was measured, keeps it as JSON and exits 0 (this benchmark reports, it does not fail). */
+function finish() {
+  printTable({ rows, checks, report });
+  writeFileSync(`${results}server-api.json`, `${JSON.stringify(report, null, 2)}\n`);
+  console.log('\n(figures also in bench/results/server-api.json)');
+  process.exit(0);
+}

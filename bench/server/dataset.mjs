@@ -26,8 +26,10 @@ async function count(db, sql, params) {
  */
 export async function openSeeded({ databaseUrl, dataDir, marker, auditRows, log, worker = false }) {
   const { openDatabase, seed, seedLarge, isSeeded, migrations } = await import(server);
-  // Migrations edited in place (not added) are not re-applied to a kept data dir: seed afresh then.
-  const schema = createHash('sha256').update(JSON.stringify(migrations.map((m) => [m.version, m.sql]))).digest('hex').slice(0, 16);
+  // A kept data dir gets new migrations when it opens, but not edits to applied ones: then it is
+  // seeded afresh.
+  const schema = Object.fromEntries(migrations.map((m) => [m.version, createHash('sha256').update(m.sql).digest('hex').slice(0, 16)]));
+  const edited = (kept = {}) => Object.entries(kept).some(([version, hash]) => schema[version] !== hash);
   const open = () => {
     if (databaseUrl) return openDatabase({ databaseUrl, poolSize: Number(process.env.BENCH_PG_POOL) || undefined });
     if (worker) return import('./pglite-worker.mjs').then(({ openPgliteWorker }) => openPgliteWorker(dataDir));
@@ -36,7 +38,7 @@ export async function openSeeded({ databaseUrl, dataDir, marker, auditRows, log,
   const wanted = { members: MEMBERS, auditRows, schema };
   if (dataDir && existsSync(dataDir)) {
     const done = existsSync(marker) && JSON.parse(readFileSync(marker, 'utf8'));
-    if (!done || done.members !== MEMBERS || done.auditRows !== auditRows || done.schema !== schema) {
+    if (!done || done.members !== MEMBERS || done.auditRows !== auditRows || edited(done.schema)) {
       log(`removing the PGlite data dir ${dataDir} (${done ? 'made with other migrations' : 'seeding did not finish'})`);
       rmSync(marker, { force: true });
       rmSync(dataDir, { recursive: true, force: true });

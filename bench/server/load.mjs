@@ -1,11 +1,28 @@
 // One bounded load run with autocannon (from packages/server's devDependencies), with exact
 // latency percentiles: autocannon's own histogram counts whole milliseconds, too coarse for a
 // 5 ms target, so every response time is kept here.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg } from 'node:os';
 
 const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
 const autocannon = require('autocannon');
+
+const tick = 10; // ms per USER_HZ tick in /proc/stat (100 Hz on Linux)
+
+/** CPU ms all processes of the machine spent busy so far (/proc/stat), or null off Linux. */
+function machineBusyMs() {
+  try {
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return (user + nice + system + irq + softirq + steal) * tick;
+  } catch {
+    return null;
+  }
+}
+
+function selfCpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 /** The p-th percentile (0–100) of an ascending array. */
 export function percentile(sorted, p) {
@@ -45,8 +62,10 @@ export async function measure({ url, headers = {}, requests, connections, durati
     await drain();
   }
   const before = await sample?.();
+  const machineBefore = { busy: machineBusyMs(), self: selfCpuMs(), at: performance.now() };
   const { result, latencies, statuses } = await run({ ...base, duration });
   await drain();
+  const machine = { busy: machineBusyMs() - machineBefore.busy, self: selfCpuMs() - machineBefore.self, wall: performance.now() - machineBefore.at };
   const after = await sample?.();
   const sorted = Float64Array.from(latencies).sort();
   const ok = sorted.length;
@@ -57,8 +76,8 @@ export async function measure({ url, headers = {}, requests, connections, durati
     requests: ok,
     errors: result.errors + result.non2xx,
     statuses,
-    /** The machine's 1-minute load average at the end (other work on the machine skews figures). */
-    load: loadavg()[0],
+    /** CPU ms the whole machine and this process (the load generator) spent busy during the run, over `wall` ms. */
+    machine,
     /** `sample()` before and after the run; the server also handled the requests in flight at the end and the drain. */
     samples: sample ? { before, after, handled: ok + connections + 1 } : undefined,
   };

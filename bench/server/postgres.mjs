@@ -41,9 +41,8 @@ function statOf(pid) {
 }
 
 /**
- * CPU time (ms) of a cluster's postmaster and its current children (backends, writers), from
- * /proc; null when it cannot be read. Backends of a pool live across a measurement, so the
- * difference of two readings is the work PostgreSQL did for it.
+ * CPU time (ms) of a cluster's postmaster and of each of its children (backends, writers) by
+ * pid, from /proc; null when it cannot be read. Subtract two readings with `cpuDelta`.
  */
 export function clusterCpuMs(dataDir) {
   let postmaster;
@@ -52,11 +51,22 @@ export function clusterCpuMs(dataDir) {
   } catch {
     return null;
   }
-  let ticks = statOf(postmaster)?.ticks ?? 0;
+  const byPid = { [postmaster]: ((statOf(postmaster)?.ticks ?? 0) * 1000) / ticksPerSecond };
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const stat = statOf(name);
-    if (stat?.ppid === postmaster) ticks += stat.ticks;
+    if (stat?.ppid === postmaster) byPid[name] = (stat.ticks * 1000) / ticksPerSecond;
   }
-  return (ticks * 1000) / ticksPerSecond;
+  return byPid;
+}
+
+/**
+ * The CPU ms spent between two `clusterCpuMs` readings by the processes alive at the second
+ * (a backend the pool closed in between takes its last moments with it: a slight undercount).
+ */
+export function cpuDelta(before, after) {
+  if (!before || !after) return null;
+  let ms = 0;
+  for (const [pid, value] of Object.entries(after)) ms += value - (before[pid] ?? 0);
+  return ms;
 }

@@ -1,7 +1,10 @@
 // The printed report: one row per store × connections × request, then the responsiveness check.
 
 const ms = (value) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '—');
+/** A latency of a measurement; 'none' when nothing answered within the run. */
+const lat = (m, key) => (m && m.requests === 0 ? 'none' : ms(m?.[key]));
 const cpu = (value) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2) : '—');
+const share = (value) => (typeof value === 'number' ? `${Math.round(value)}%` : '—');
 const rps = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en') : '—');
 
 /** 'PASS' / 'OVER' against `{ minRps?, maxP99? }`, with what was asked. */
@@ -31,24 +34,28 @@ function render(header, lines, rightAligned) {
 export function printTable({ rows, checks, report }) {
   console.log(`\nSettings API on 127.0.0.1 — Node ${report.node}, ${report.cpus} CPUs, ${report.duration} s per measurement, ${report.auditRows.toLocaleString('en')} audit rows, 10,000 members`);
   console.log('Latencies in ms (exact percentiles of 2xx answers). "× bare": how many times the bare Hono handler\'s req/s (same JSON) exceeds the API\'s.');
-  console.log('"API cpu", "PG cpu", "bare cpu": CPU ms per request of the API process (PGlite included), of the PostgreSQL cluster, of the bare Hono process.');
-  console.log(`"load": the machine's 1-minute load average after the measurement (${report.cpus} CPUs; above that, other work competes and figures are pessimistic).\n`);
-  const header = ['store', 'conn', 'request', 'req/s', 'p50', 'p99', 'err', 'API cpu', 'PG cpu', 'bare req/s', 'bare p99', 'bare cpu', '× bare', 'load', 'target', ''];
+  console.log('Per request: "in DB" ms inside the store\'s query calls (summed wall time: PGlite\'s work, or on PostgreSQL the round trips and any');
+  console.log('wait for a pool connection), "q" queries; "API cpu", "PG cpu", "bare cpu": CPU ms of the API process (PGlite included), of the');
+  console.log('PostgreSQL cluster, of the bare Hono process.');
+  console.log('"none": no 2xx answer within the run (every request waited longer than the run lasted).');
+  console.log(`"others": share of the machine's ${report.cpus} CPUs taken by other processes during the run (API row / bare run); above a few %, latencies are pessimistic.\n`);
+  const header = ['store', 'conn', 'request', 'req/s', 'p50', 'p99', 'err', 'in DB', 'q', 'API cpu', 'PG cpu', 'bare req/s', 'bare p99', 'bare cpu', '× bare', 'others', 'target', ''];
   const lines = rows.map((r) => {
     const v = verdict(r.target, r);
     return [
-      r.store, r.connections, r.request, rps(r.rps), ms(r.p50), ms(r.p99), r.errors, cpu(r.cpu?.api), cpu(r.cpu?.pg),
-      rps(r.bare?.rps), ms(r.bare?.p99), cpu(r.bare?.cpuMs), r.bare && r.rps > 0 ? `${(r.bare.rps / r.rps).toFixed(1)}×` : '—', r.load.toFixed(1), v.asked, v.result,
+      r.store, r.connections, r.request, rps(r.rps), lat(r, 'p50'), lat(r, 'p99'), r.errors, cpu(r.cpu?.db), r.cpu?.queries?.toFixed(1) ?? '—',
+      cpu(r.cpu?.api), cpu(r.cpu?.pg), rps(r.bare?.rps), lat(r.bare, 'p99'), cpu(r.bare?.cpuMs), r.bare && r.rps > 0 ? `${(r.bare.rps / r.rps).toFixed(1)}×` : '—',
+      `${share(r.others)} / ${share(r.bare?.others)}`, v.asked, v.result,
     ];
   });
-  console.log(render(header, lines, new Set([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])));
+  console.log(render(header, lines, new Set([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])));
 
   if (checks.length) {
-    console.log('\nResponsiveness: a cheap request on 1 connection, alone and while 50 connections cycle through the six pages above.\n');
-    const head = ['store', 'cheap request', 'alone p50', 'alone p99', 'loaded p50', 'loaded p99', 'pages req/s', 'pages p99', 'err', 'load', 'target', ''];
+    console.log('\nResponsiveness: a cheap request on 1 connection, alone and while 50 connections cycle through the pages above.\n');
+    const head = ['store', 'cheap request', 'alone p50', 'alone p99', 'loaded p50', 'loaded p99', 'pages req/s', 'pages p99', 'err', 'others', 'target', ''];
     const body = checks.map((c) => {
       const v = verdict(c.target, c.loaded);
-      return [c.store, c.cheap, ms(c.idle.p50), ms(c.idle.p99), ms(c.loaded.p50), ms(c.loaded.p99), rps(c.load.rps), ms(c.load.p99), c.loaded.errors + c.load.errors, c.loaded.load.toFixed(1), v.asked, v.result];
+      return [c.store, c.cheap, lat(c.idle, 'p50'), lat(c.idle, 'p99'), lat(c.loaded, 'p50'), lat(c.loaded, 'p99'), rps(c.load.rps), lat(c.load, 'p99'), c.loaded.errors + c.load.errors, share(c.others), v.asked, v.result];
     });
     console.log(render(head, body, new Set([2, 3, 4, 5, 6, 7, 8, 9])));
   }
