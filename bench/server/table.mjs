@@ -34,9 +34,9 @@ function render(header, lines, rightAligned) {
 export function printTable({ rows, checks, report }) {
   console.log(`\nSettings API on 127.0.0.1 — Node ${report.node}, ${report.cpus} CPUs, ${report.duration} s per measurement, ${report.auditRows.toLocaleString('en')} audit rows, 10,000 members`);
   console.log('Latencies in ms (exact percentiles of 2xx answers). "× bare": how many times the bare Hono handler\'s req/s (same JSON) exceeds the API\'s.');
-  console.log('Per request: "in DB" ms inside the store\'s query calls (summed wall time: PGlite\'s work, or on PostgreSQL the round trips and any');
-  console.log('wait for a pool connection), "q" queries; "API cpu", "PG cpu", "bare cpu": CPU ms of the API process (PGlite included), of the');
-  console.log('PostgreSQL cluster, of the bare Hono process.');
+  console.log('Per request: "in DB" ms inside the store\'s query calls (summed wall time: in-thread PGlite\'s own work; through a worker or');
+  console.log('PostgreSQL also the wait for it), "q" queries; "API cpu", "PG cpu", "bare cpu": CPU ms of the API process (PGlite included),');
+  console.log('of the PostgreSQL cluster, of the bare Hono process.');
   console.log('"none": no 2xx answer within the run (every request waited longer than the run lasted).');
   console.log(`"others": share of the machine's ${report.cpus} CPUs taken by other processes during the run (API row / bare run); above a few %, latencies are pessimistic.\n`);
   const header = ['store', 'conn', 'request', 'req/s', 'p50', 'p99', 'err', 'in DB', 'q', 'API cpu', 'PG cpu', 'bare req/s', 'bare p99', 'bare cpu', '× bare', 'others', 'target', ''];
