@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { ActorCache, DEFAULT_ACTOR_CACHE_MS } from './actor-cache.js';
 import { cors } from './cors.js';
 import { consoleLogger, logMailer, type AppDeps, type ResolvedDeps } from './deps.js';
 import { dispatch } from './dispatch.js';
@@ -42,7 +43,7 @@ export function appState(app: SettingsApi): AppState {
 export function createSettingsApi(input: AppDeps, modules: readonly RouteModule[] = routeModules) {
   const logger = input.logger ?? consoleLogger;
   const deps: ResolvedDeps = { ...input, clock: input.clock ?? (() => new Date()), logger, mailer: input.mailer ?? logMailer(logger) };
-  const state: AppState = { deps, limiters: new Map() };
+  const state: AppState = { deps, limiters: new Map(), actors: new ActorCache(input.actorCacheMs ?? DEFAULT_ACTOR_CACHE_MS) };
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {

@@ -50,6 +50,12 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Check every JSON response against its endpoint's response schema (tests and development). */
   validateResponses?: boolean;
+  /**
+   * How long a signed-in member looked up by session or embed token is reused (default 1000 ms;
+   * 0 looks it up on every request). Writes through this app drop the cache at once; the window only
+   * bounds how late a change made outside it (another process, direct SQL) is seen.
+   */
+  actorCacheMs?: number;
   /** Cookie `Secure` attribute; defaults to true when `publicUrl` is https. */
   secureCookies?: boolean;
 }

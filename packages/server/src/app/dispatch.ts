@@ -11,6 +11,7 @@ import {
   type ApiKeyActor,
 } from './actor.js';
 import { isSameOrigin } from './cors.js';
+import { sha256 } from './ids.js';
 import type { AppContext } from './env.js';
 import { etagMatches, etagOf } from './etag.js';
 import { IdempotencyRace, idempotentRequest, recordedResponse, recordResponse, type IdempotentRequest } from './idempotency.js';
@@ -52,7 +53,8 @@ interface Authenticated {
 }
 
 async function authenticate(c: AppContext, endpoint: Endpoint, now: Date): Promise<Authenticated> {
-  const db = c.var.state.deps.db;
+  const { deps, actors } = c.var.state;
+  const { db } = deps;
   const bearer = bearerToken(c);
   if (endpoint.access === 'api-key') {
     if (!bearer || !bearer.startsWith(API_KEY_PREFIX)) {
@@ -65,7 +67,7 @@ async function authenticate(c: AppContext, endpoint: Endpoint, now: Date): Promi
       if (endpoint.access === 'public') return { actor: null, apiKey: null, sessionToken: null };
       throw problem(401, 'api_key_not_accepted', 'An API key only creates embed tokens; send an embed token here.');
     }
-    const actor = await actorFromEmbedToken(db, bearer, now);
+    const actor = await actors.lookup(`embed:${sha256(bearer)}`, now, () => actorFromEmbedToken(db, bearer, now));
     if (!actor) {
       if (endpoint.access === 'public') return { actor: null, apiKey: null, sessionToken: null };
       throw problem(401, 'invalid_token', 'The embed token is unknown or has expired. Request a new one.');
@@ -73,7 +75,7 @@ async function authenticate(c: AppContext, endpoint: Endpoint, now: Date): Promi
     return { actor, apiKey: null, sessionToken: null };
   }
   const cookie = getCookie(c, SESSION_COOKIE);
-  const actor = cookie ? await actorFromSession(db, cookie, now) : null;
+  const actor = cookie ? await actors.lookup(`session:${sha256(cookie)}`, now, () => actorFromSession(db, cookie, now)) : null;
   if (!actor && endpoint.access !== 'public') {
     throw problem(401, 'unauthenticated', cookie ? 'Your session has ended. Sign in again.' : 'Sign in to continue.');
   }
@@ -227,6 +229,9 @@ export function dispatch(route: Route) {
         if (winner) return winner;
       }
       throw error;
+    } finally {
+      // Whatever a write changed (a role, a session, MFA), the next request looks its member up again.
+      if (isWrite) state.actors.invalidate();
     }
     if (endpoint.etag && isWrite && !ifMatchChecked) {
       throw new Error(`${endpoint.id} is an ETag write but its handler never called checkIfMatch().`);

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { ActorCache } from './actor-cache.js';
 import type { ResolvedDeps } from './deps.js';
 import type { RateLimiter } from '../security/rate-limit.js';
 
@@ -7,6 +8,8 @@ export interface AppState {
   deps: ResolvedDeps;
   /** Named rate limiters, created on first use (see `RouteContext.rateLimit`). */
   limiters: Map<string, RateLimiter>;
+  /** Signed-in members by credential, dropped on every write. */
+  actors: ActorCache;
 }
 
 export interface AppEnv {

@@ -98,13 +98,15 @@ export interface TestServer {
  * and `close()` in `afterAll`. Runs on in-memory PGlite, or on PostgreSQL when `DATABASE_URL` is set.
  */
 export async function createTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { db, dispose } = await openTestDatabase();
+  const { db: appDb, dispose } = await openTestDatabase();
   const clock = createTestClock();
   const secrets = createSecretBox(randomBytes(32));
   const app = createSettingsApi(
-    { db, secrets, clock, trustProxy: true, validateResponses: true, publicUrl: 'http://localhost', logger: quietLogger, ...options.deps },
+    { db: appDb, secrets, clock, trustProxy: true, validateResponses: true, publicUrl: 'http://localhost', logger: quietLogger, ...options.deps },
     options.modules,
   );
+  // What a test writes directly is seen by the app's next request, as a write through the API would be.
+  const db = invalidatingActors(appDb, () => appState(app).actors.invalidate());
   let sessions = new Map<string, CookieSession>();
 
   async function memberId(who: Role | string): Promise<string> {
@@ -187,6 +189,16 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     request,
     memberId,
     close: dispose,
+  };
+}
+
+function invalidatingActors(db: Db, invalidate: () => void): Db {
+  return {
+    kind: db.kind,
+    query: <R,>(sql: string, params?: readonly unknown[]) => db.query<R>(sql, params).finally(invalidate),
+    exec: (sql) => db.exec(sql).finally(invalidate),
+    transaction: (fn) => db.transaction(fn).finally(invalidate),
+    close: () => db.close(),
   };
 }
 
