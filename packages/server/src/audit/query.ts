@@ -1,4 +1,5 @@
 import type { AuditEntry } from '@billingone/settings-core';
+import { queryJsonRows } from '../db/json-rows.js';
 import type { Queryable } from '../db/types.js';
 import { iso, likePattern } from '../app/json.js';
 
@@ -12,7 +13,8 @@ export interface AuditFilterInput {
 
 export interface AuditRow {
   id: string;
-  created_at: Date;
+  /** A Date from a typed row, an ISO string from `queryJsonRows`. */
+  created_at: Date | string;
   actor_id: string | null;
   actor_name: string | null;
   actor_email: string | null;
@@ -88,6 +90,5 @@ export async function queryAuditPage(
   } else {
     sql = `SELECT ${columns} FROM audit_logs WHERE ${['org_id = $1', ...conditions].join(' AND ')} ${order} LIMIT ${Number(limit)}`;
   }
-  const { rows } = await db.query<AuditRow>(sql, params);
-  return rows;
+  return queryJsonRows<AuditRow>(db, sql, params);
 }

@@ -3,16 +3,38 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Db, Queryable } from './types.js';
 
 type PgliteLike = Pick<PGlite, 'query' | 'exec'>;
+type Turn = <T>(work: () => Promise<T>) => Promise<T>;
 const pgliteOf = new WeakMap<Db, PGlite>();
 
-function wrap(client: PgliteLike): Queryable {
+const loopTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * One database call at a time, each after the event loop has had a turn. PGlite runs a statement
+ * synchronously and hands its lock straight to the next waiting one, so a queue of statements would
+ * keep the loop from reading sockets until the queue is empty: under load even requests that need
+ * no database would wait seconds. Queued here, each statement (or whole transaction) starts only
+ * after a turn, so other requests are read and answered in between.
+ */
+function takingTurns(): Turn {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const result = tail.then(loopTurn).then(work);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+/** Inside a transaction (which holds the database until it ends) statements yield a turn but do not queue. */
+const inTransaction: Turn = (work) => loopTurn().then(work);
+
+function wrap(client: PgliteLike, turn: Turn): Queryable {
   return {
     async query(sql, params) {
-      const result = await client.query(sql, params as unknown[] | undefined);
+      const result = await turn(() => client.query(sql, params as unknown[] | undefined));
       return { rows: result.rows as any[] };
     },
     async exec(sql) {
-      await client.exec(sql);
+      await turn(() => client.exec(sql));
     },
   };
 }
@@ -24,12 +46,12 @@ function wrap(client: PgliteLike): Queryable {
  */
 export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Db> {
   const pg = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir, { extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
-  const base = wrap(pg);
+  const turn = takingTurns();
   const db: Db = {
     kind: 'pglite',
-    ...base,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    ...wrap(pg, turn),
+    transaction: (fn) => turn(() => pg.transaction((tx) => fn(wrap(tx, inTransaction)))),
+    close: () => turn(() => pg.close()),
   };
   pgliteOf.set(db, pg);
   return db;

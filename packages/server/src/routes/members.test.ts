@@ -137,4 +137,20 @@ describe('roles', () => {
     expect(res.body.items[0].permissions).toContain('team.manage_owners');
     expect(res.body.items[1].permissions).not.toContain('team.manage_owners');
   });
+
+  it('keeps the counts and totals right through new members, role changes, removals and transfers', async () => {
+    const counts = async () => {
+      const roles = await t.request('GET', '/roles', { as: 'owner' });
+      const byRole = Object.fromEntries(roles.body.items.map((r: { role: string; memberCount: number }) => [r.role, r.memberCount]));
+      const all = await t.request('GET', '/members', { as: 'owner', query: { limit: 1 } });
+      const viewers = await t.request('GET', '/members', { as: 'owner', query: { limit: 1, role: 'viewer' } });
+      return { byRole, total: all.body.total, viewers: viewers.body.total };
+    };
+    await addMembers(['Val One', 'Val Two']);
+    expect(await counts()).toEqual({ byRole: { owner: 1, admin: 1, finance: 1, engineer: 1, viewer: 3 }, total: 7, viewers: 3 });
+    expect((await t.request('PATCH', '/members/mem_x0', { as: 'owner', body: { role: 'finance' } })).status).toBe(200);
+    expect((await t.request('DELETE', '/members/mem_x1', { as: 'owner' })).status).toBe(204);
+    expect((await t.request('POST', '/members/transfer-ownership', { as: 'owner', body: { memberId: 'mem_admin' } })).status).toBe(200);
+    expect(await counts()).toEqual({ byRole: { owner: 1, admin: 1, finance: 2, engineer: 1, viewer: 1 }, total: 6, viewers: 1 });
+  });
 });

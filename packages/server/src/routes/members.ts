@@ -9,6 +9,7 @@ import {
   type TeamRuleResult,
   type TeamRuleViolation,
 } from '@billingone/settings-core';
+import { jsonRowsOf } from '../db/json-rows.js';
 import type { Queryable } from '../db/types.js';
 import type { Actor } from '../app/actor.js';
 import { decodeCursor, encodeCursor, iso, isoOrNull, likePattern } from '../app/json.js';
@@ -41,10 +42,11 @@ export interface MemberRow {
   name: string;
   role: Role;
   avatar_url: string | null;
-  totp_enabled_at: Date | null;
+  totp_enabled_at: Date | string | null;
   passkey_count: number;
-  last_active_at: Date | null;
-  joined_at: Date;
+  /** Timestamps: a Date from a typed row, an ISO string from `queryJsonRows`. */
+  last_active_at: Date | string | null;
+  joined_at: Date | string;
 }
 
 export function memberJson(row: MemberRow): Member {
@@ -78,54 +80,47 @@ async function lockOwners(tx: Queryable, orgId: string): Promise<number> {
 const ref = (actor: Actor) => ({ id: actor.memberId, role: actor.role });
 
 /**
- * Members by name (then id), keyset paged. Free text matches name or email through the pg_trgm
- * index on both: the match sits in a MATERIALIZED CTE, so the planner uses that index instead of
- * walking the name index and filtering; the page is then sorted from the matches alone.
+ * Members by name (then id), keyset paged, in one statement. Free text matches name or email
+ * through the pg_trgm index on both: the match sits in a MATERIALIZED CTE, so the planner uses
+ * that index instead of walking the name index and filtering; the page is then sorted from the
+ * matches alone. The first page also says how many members match: counted among the matches for
+ * a search, read from `member_counts` otherwise.
  */
 const list = defineRoute(api.team.listMembers, async (ctx) => {
   const { q, role, cursor } = ctx.query;
   const limit = ctx.query.limit ?? DEFAULT_PAGE_SIZE;
   const params: unknown[] = [ctx.actor.orgId];
-  const filters: string[] = [];
-  let cte = '';
-  let source = 'members';
-  if (q) {
-    params.push(likePattern(q.toLowerCase()));
-    cte = `WITH matched AS MATERIALIZED (
-      SELECT org_id, ${memberColumns} FROM members WHERE org_id = $1 AND lower(name || ' ' || email) LIKE $${params.length}
-    ) `;
-    source = 'matched';
-  }
-  if (role) {
-    params.push(role);
-    filters.push(`role = $${params.length}`);
-  }
-  const where = ['org_id = $1', ...filters];
-  const countWhere = [...where];
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const search = q ? add(likePattern(q.toLowerCase())) : null;
+  const roleFilter = role ? `role = ${add(role)}` : null;
+  const matching = ['org_id = $1', ...(roleFilter ? [roleFilter] : [])];
+  const pageWhere = [...matching];
   if (cursor) {
     const [name, id] = decodeCursor(cursor, 2);
-    params.push(name, id);
-    where.push(`(name, id) > ($${params.length - 1}, $${params.length})`);
+    pageWhere.push(`(name, id) > (${add(name)}, ${add(id)})`);
   }
-  const { rows } = await ctx.tx.query<MemberRow>(
-    `${cte}SELECT ${memberColumns} FROM ${source} WHERE ${where.join(' AND ')} ORDER BY name, id LIMIT ${limit + 1}`,
-    params,
-  );
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const result: { items: Member[]; nextCursor: string | null; total?: number } = {
-    items: page.map(memberJson),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null,
-  };
+  const source = search ? 'matched' : 'members';
+  const cte = search
+    ? `WITH matched AS MATERIALIZED (
+        SELECT org_id, ${memberColumns} FROM members WHERE org_id = $1 AND lower(name || ' ' || email) LIKE ${search}
+      ) `
+    : '';
+  let total = 'NULL';
   if (!cursor) {
-    // The first page also says how many members match (no cursor values among the parameters yet).
-    const { rows: counted } = await ctx.tx.query<{ total: number }>(
-      `${cte}SELECT count(*)::int AS total FROM ${source} WHERE ${countWhere.join(' AND ')}`,
-      params,
-    );
-    result.total = Number(counted[0]!.total);
+    total = search
+      ? `(SELECT count(*) FROM matched WHERE ${matching.join(' AND ')})`
+      : `(SELECT coalesce(sum(members), 0) FROM member_counts WHERE ${matching.join(' AND ')})`;
   }
-  return result;
+  const page = `SELECT ${memberColumns} FROM ${source} WHERE ${pageWhere.join(' AND ')} ORDER BY name, id LIMIT ${limit + 1}`;
+  const { rows } = await ctx.tx.query<{ rows: string; total: number | null }>(`${cte}SELECT ${jsonRowsOf(page)} AS rows, ${total}::int AS total`, params);
+  const found = JSON.parse(rows[0]!.rows) as MemberRow[];
+  const items = found.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(memberJson),
+    nextCursor: found.length > limit && last ? encodeCursor([last.name, last.id]) : null,
+    ...(cursor ? {} : { total: Number(rows[0]!.total) }),
+  };
 });
 
 const getMember = defineRoute(api.team.getMember, async (ctx) => memberJson(await loadMember(ctx.tx, ctx.actor.orgId, ctx.params.id)));

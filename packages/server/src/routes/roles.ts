@@ -12,7 +12,7 @@ export const roleDescriptions: Readonly<Record<Role, string>> = {
 
 const list = defineRoute(api.team.listRoles, async (ctx) => {
   const { rows } = await ctx.tx.query<{ role: Role; count: number }>(
-    'SELECT role, count(*)::int AS count FROM members WHERE org_id = $1 GROUP BY role',
+    'SELECT role, members AS count FROM member_counts WHERE org_id = $1',
     [ctx.actor.orgId],
   );
   const counts = new Map(rows.map((row) => [row.role, Number(row.count)]));

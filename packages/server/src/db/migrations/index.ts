@@ -1,6 +1,7 @@
 import { migration as core } from './001_core.js';
 import { migration as security } from './002_security.js';
 import { migration as integrations } from './003_integrations.js';
+import { migration as memberCounts } from './004_member_counts.js';
 import { migration as idempotency } from './005_idempotency.js';
 
 /** A versioned schema change, applied once, in a transaction. */
@@ -15,5 +16,6 @@ export const migrations: readonly Migration[] = [
   core,
   security,
   integrations,
+  memberCounts,
   idempotency,
 ];
