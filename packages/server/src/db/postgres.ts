@@ -1,8 +1,26 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Queryable } from './types.js';
 
 // int8 (count(*), sums) as numbers: counts in this API stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
+
+const statementNames = new Map<string, string>();
+
+/**
+ * A statement with parameters as a named prepared statement: each connection parses and plans it
+ * once, then only binds and executes it. Named by the hash of its text, so the same SQL shares one
+ * name (the server's statements are a bounded set of texts).
+ */
+function prepared(sql: string, params: readonly unknown[] | undefined): pg.QueryConfig {
+  if (!params || params.length === 0) return { text: sql };
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `s_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    if (statementNames.size < 10_000) statementNames.set(sql, name);
+  }
+  return { name, text: sql, values: params as unknown[] };
+}
 
 export interface PostgresOptions {
   connectionString: string;
@@ -22,7 +40,7 @@ export async function openPostgres({ connectionString, max = 8 }: PostgresOption
   return {
     kind: 'postgres',
     async query(sql, params) {
-      const result = await pool.query(sql, params as unknown[] | undefined);
+      const result = await pool.query(prepared(sql, params));
       return { rows: result.rows };
     },
     async exec(sql) {
@@ -32,7 +50,7 @@ export async function openPostgres({ connectionString, max = 8 }: PostgresOption
       const client = await pool.connect();
       const tx: Queryable = {
         async query(sql, params) {
-          const result = await client.query(sql, params as unknown[] | undefined);
+          const result = await client.query(prepared(sql, params));
           return { rows: result.rows };
         },
         async exec(sql) {
