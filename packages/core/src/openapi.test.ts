@@ -138,10 +138,12 @@ describe('buildOpenApiDocument', () => {
     expect(resolve<OpenApiResponse>(operationOf('GET', '/me').responses['429']!).headers?.['Retry-After']).toBeDefined();
   });
 
-  it('sends an Idempotency-Key on creating requests only', () => {
+  it('sends an Idempotency-Key on creating requests only, and says when an answer is a replay', () => {
     for (const e of allEndpoints) {
       const key = parametersOf(operationOf(e.method, e.path)).find((p) => p.name === 'Idempotency-Key');
       expect(Boolean(key), e.id).toBe(Boolean(e.creates));
+      const success = Object.entries(operationOf(e.method, e.path).responses).find(([status]) => status.startsWith('2'))![1] as OpenApiResponse;
+      expect(Boolean(success.headers?.['Idempotent-Replayed']), e.id).toBe(Boolean(e.creates && !e.etag));
     }
   });
 

@@ -149,9 +149,11 @@ function requestBodyOf(e: Endpoint): OpenApiOperation['requestBody'] {
 }
 
 function successOf(e: Endpoint): [string, OpenApiResponse] {
-  const headers = e.etag
-    ? { ETag: { description: 'Version of the resource; send it back as `If-Match` to change it.', required: true, schema: { type: 'string' } } }
-    : undefined;
+  let headers: OpenApiResponse['headers'];
+  if (e.etag) headers = { ETag: { description: 'Version of the resource; send it back as `If-Match` to change it.', required: true, schema: { type: 'string' } } };
+  else if (e.creates) {
+    headers = { 'Idempotent-Replayed': { description: '`true` when this answer is the one recorded for an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } } };
+  }
   if (e.produces) return ['200', { description: e.summary, content: { [e.produces]: { schema: { type: 'string' } } } }];
   if (!e.response) return ['204', { description: 'Done; no content.', ...(headers && { headers }) }];
   return [e.creates ? '201' : '200', {
