@@ -29,7 +29,8 @@ export interface PostgresOptions {
 }
 
 export async function openPostgres({ connectionString, max = 8 }: PostgresOptions): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, max });
+  // Sessions in UTC, whatever the server's default: timestamps in JSON rows then read as `…+00:00`.
+  const pool = new pg.Pool({ connectionString, max, options: '-c TimeZone=UTC' });
   // An idle connection that breaks (server restart, terminated backend) is dropped by the pool;
   // without a listener the error would end the process.
   pool.on('error', (error) => {
