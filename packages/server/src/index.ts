@@ -3,7 +3,7 @@ export { defineRoute, type Route, type RouteContext, type RouteOptions } from '.
 export { problem, fieldProblem, ProblemError } from './app/problem.js';
 export type { AppDeps, AppProviders, InvitationMessage, Logger, Mailer } from './app/deps.js';
 export { routeModules, type RouteModule } from './app/routes.js';
-export { openDatabase, migrate, migrations, truncateAll, type Db, type Queryable, type Migration, type OpenDatabaseOptions } from './db/index.js';
+export { openDatabase, migrate, migrations, truncateAll, DatabaseBusyError, type Db, type Queryable, type Migration, type OpenDatabaseOptions } from './db/index.js';
 export { writeAudit, redact, type AuditInput, type AuditRecord } from './audit/index.js';
 export { seed, seedLarge, isSeeded, DEMO_PASSWORD, demoMembers, demoOrganization, type SeedOptions, type SeedResult, type LargeSeedOptions } from './seed.js';
 export { createSecretBox, loadSecretKey, parseSecretKey, type SecretBox } from './security/crypto.js';

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { ActorCache, DEFAULT_ACTOR_CACHE_MS } from './actor-cache.js';
 import { cors } from './cors.js';
+import { DatabaseBusyError } from '../db/errors.js';
 import { consoleLogger, logMailer, type AppDeps, type ResolvedDeps } from './deps.js';
 import { dispatch } from './dispatch.js';
 import type { AppEnv, AppState } from './env.js';
@@ -55,6 +56,9 @@ export function createSettingsApi(input: AppDeps, modules: readonly RouteModule[
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(error);
+    if (error instanceof DatabaseBusyError) {
+      return problemResponse(problem(503, 'busy', 'The server is busy. Try again in a moment.', { headers: { 'retry-after': '1' } }));
+    }
     deps.logger.error('Unhandled error', { method: c.req.method, path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
     return problemResponse(problem(500, 'internal_error', 'Something went wrong on our side. Try again.'));
   });

@@ -4,3 +4,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const { code, constraint: name } = error as { code?: unknown; constraint?: unknown };
   return code === '23505' && (constraint === undefined || name === undefined || name === constraint);
 }
+
+/** Refused at once because too many statements already wait for the database (answered 503 with Retry-After). */
+export class DatabaseBusyError extends Error {
+  constructor(readonly waiting: number) {
+    super(`The database has ${waiting} statements waiting; refused rather than queued.`);
+    this.name = 'DatabaseBusyError';
+  }
+}

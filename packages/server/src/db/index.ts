@@ -3,4 +3,4 @@ export { openDatabase, type OpenDatabaseOptions } from './open.js';
 export { migrate } from './migrate.js';
 export { migrations, type Migration } from './migrations/index.js';
 export { truncateAll } from './truncate.js';
-export { isUniqueViolation } from './errors.js';
+export { DatabaseBusyError, isUniqueViolation } from './errors.js';

@@ -15,6 +15,8 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** PGlite: start from an archive of a data dir (`dumpPglite`) instead of an empty database. */
   loadDataDir?: Blob;
+  /** PGlite: how many statements may wait before new ones fail with `DatabaseBusyError` (default 500). */
+  queueLimit?: number;
 }
 
 /** Opens the store and brings its schema up to date. */
@@ -25,7 +27,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   } else {
     const dataDir = options.dataDir ?? 'memory://';
     if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
-    db = await openPglite(dataDir, options.loadDataDir);
+    db = await openPglite(dataDir, options.loadDataDir, options.queueLimit);
   }
   if (options.migrate !== false) {
     try {
