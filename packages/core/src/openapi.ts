@@ -86,6 +86,7 @@ const sharedErrors: ReadonlyArray<[status: string, name: string, description: st
   ['409', 'Conflict', 'The change conflicts with the current state (for example the slug is taken or a team rule refuses it).'],
   ['422', 'UnprocessableContent', 'Validation failed; `fieldErrors` names each field.'],
   ['429', 'TooManyRequests', 'Too many requests; retry after `Retry-After` seconds.'],
+  ['503', 'ServiceUnavailable', 'The server is busy; retry after `Retry-After` seconds.'],
 ];
 const preconditionFailed: [string, string, string] = ['412', 'PreconditionFailed', 'The `If-Match` version is stale: reload and apply the change again.'];
 
@@ -192,7 +193,7 @@ function operationOf(e: Endpoint): OpenApiOperation {
 }
 
 function errorResponse(description: string, status: string): OpenApiResponse {
-  if (status !== '429') return { description, content: problemContent };
+  if (status !== '429' && status !== '503') return { description, content: problemContent };
   return {
     description,
     headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } } },
