@@ -1,6 +1,6 @@
 import { createSettingsClient, type Endpoint, type Role, type SettingsClient } from '@billingone/settings-core';
+import { internalError, problem, type ProblemError } from '@billingone/settings-core/implementation';
 import { handlers } from './handlers/index.js';
-import { internalError, problem, type MockProblem } from './problem.js';
 import { createRouter, type ContractViolation, type Identity } from './router.js';
 import { MockState, SESSION_TTL_MS, type FixtureOptions } from './state.js';
 
@@ -65,7 +65,7 @@ function wait(ms: number, signal: AbortSignal | null): Promise<void> {
   });
 }
 
-function failureProblem(rule: FailureRule): MockProblem {
+function failureProblem(rule: FailureRule): ProblemError {
   const status = rule.status ?? 500;
   if (status === 500 && !rule.code) return internalError();
   const retryAfter = status === 429 || status === 503 ? { headers: { 'retry-after': '30' }, extra: { retryAfterSeconds: 30 } } : {};

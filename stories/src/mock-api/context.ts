@@ -1,10 +1,6 @@
-import type { AuditEntry, Endpoint, EndpointResponse, Role } from '@billingone/settings-core';
+import type { AuditEntry, Endpoint, Role } from '@billingone/settings-core';
+import type { HandlerContextBase, HandlerResult } from '@billingone/settings-core/implementation';
 import type { MockState } from './state.js';
-
-type Out<S> = S extends { _zod: { output: infer O } } ? O : undefined;
-type ParamsOf<E> = E extends Endpoint<infer P, any, any, any> ? Out<P> : never;
-type QueryOf<E> = E extends Endpoint<any, infer Q, any, any> ? Out<Q> : never;
-type BodyOf<E> = E extends Endpoint<any, any, infer B, any> ? Out<B> : never;
 
 /** The signed-in member as the reference server's `Actor` describes them. */
 export interface Actor {
@@ -29,29 +25,14 @@ export interface AuditInput {
 }
 
 /** What a handler receives: the parsed request, the actor and the state, as the server's `RouteContext`. */
-export interface HandlerContext<E extends Endpoint = Endpoint> {
-  readonly endpoint: E;
-  readonly params: ParamsOf<E>;
-  readonly query: QueryOf<E>;
-  readonly body: BodyOf<E>;
-  readonly upload: { bytes: Uint8Array; contentType: string } | null;
-  /** The signed-in member (throws on public endpoints, where there is none). */
-  readonly actor: Actor;
-  readonly optionalActor: Actor | null;
+export interface HandlerContext<E extends Endpoint = Endpoint> extends HandlerContextBase<E, Actor> {
   readonly state: MockState;
   /** The request time in milliseconds. */
   readonly now: number;
   readonly request: Request;
   /** Writes an audit entry as the signed-in member (secrets never go in). */
   audit(entry: AuditInput): void;
-  /** ETag writes: throws 412 unless `If-Match` names `current`. */
-  checkIfMatch(current: unknown): void;
-  /** Counts an attempt against a named limit; throws 429 (with Retry-After) past it. */
-  rateLimit(name: string, key: string, rule: { limit: number; windowSeconds: number }): void;
-  resetRateLimit(name: string, key: string): void;
 }
-
-export type HandlerResult<E extends Endpoint> = (E['response'] extends undefined ? void : EndpointResponse<E>) | Response;
 
 export interface Handler {
   readonly endpoint: Endpoint;

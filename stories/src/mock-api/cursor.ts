@@ -1,5 +1,5 @@
+import { fieldProblem } from '@billingone/settings-core/implementation';
 import { base64urlDecode, base64urlEncode } from './encoding.js';
-import { fieldProblem } from './problem.js';
 
 /** An opaque paging cursor over the sort key of the last row (the server's `encodeCursor`). */
 export function encodeCursor(values: readonly string[]): string {

@@ -1,7 +1,7 @@
 import { can, Problem, type Endpoint, type Permission } from '@billingone/settings-core';
+import { internalError, issuesToFieldErrors, problem, problemResponse, ProblemError } from '@billingone/settings-core/implementation';
 import type { Actor, Handler, HandlerContext } from './context.js';
 import { etagMatches, etagOf } from './etag.js';
-import { internalError, issuesToFieldErrors, MockProblem, problem } from './problem.js';
 import { RECENT_AUTH_MS, type MockState } from './state.js';
 
 interface SafeParser {
@@ -149,16 +149,9 @@ async function readUpload(request: Request, upload: NonNullable<Endpoint['upload
   return { bytes, contentType };
 }
 
-function problemResponse(error: MockProblem): Response {
-  return new Response(JSON.stringify(error.toJSON()), {
-    status: error.status,
-    headers: { 'content-type': 'application/problem+json', ...error.headers },
-  });
-}
-
 export interface RouterHooks {
   /** Called with the matched endpoint before anything else: may delay, hang or fail the request. */
-  before?(endpoint: Endpoint, request: Request): Promise<MockProblem | void>;
+  before?(endpoint: Endpoint, request: Request): Promise<ProblemError | void>;
   onViolation(violation: ContractViolation): void;
   onCall(call: { endpointId: string; method: string; path: string; status: number }): void;
 }
@@ -280,7 +273,7 @@ export function createRouter(state: MockState, handlers: readonly Handler[], bas
       if (endpoint.etag) headers.etag = etagOf(result);
       return { response: new Response(JSON.stringify(validated(endpoint, status, result)), { status, headers }), endpoint };
     } catch (error) {
-      if (error instanceof MockProblem) {
+      if (error instanceof ProblemError) {
         validated(endpoint, error.status, error.toJSON());
         return { response: problemResponse(error), endpoint };
       }

@@ -1,13 +1,12 @@
 import {
   defaultBranding,
-  notificationChannels,
-  notificationEvents,
   type AuditEntry,
   type NotificationPreferences,
   type Passkey,
   type Role,
   type SyncRun,
 } from '@billingone/settings-core';
+import { defaultNotificationMatrix, normalizeNotificationMatrix } from '@billingone/settings-core/implementation';
 import { generatedAuditLog, type AuditLogSize, type GeneratedAuditLog } from './fixtures/audit-log.js';
 import { billingOnlyClients, DEMO_PASSWORD, demoMembers, demoOrganization, devices, mspClients, pax8Demo, userAgents, xeroDemo } from './fixtures/people.js';
 import { generateMembers, teamSizes, type TeamSize } from './fixtures/team.js';
@@ -122,14 +121,6 @@ export const SESSION_TTL_MS = 12 * HOUR;
 export const RECENT_AUTH_MS = 10 * 60 * 1000;
 const RECOVERY_CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-/** E-mail for what needs action or concerns security; in-app for everything (the server's defaults). */
-const emailByDefault: ReadonlySet<string> = new Set([
-  'sync_failed', 'integration_needs_reauth', 'invoice_overdue', 'under_licensed_client', 'missed_billing', 'new_sign_in', 'mfa_changed',
-]);
-export function defaultMatrix(): Matrix {
-  return Object.fromEntries(notificationEvents.map((event) => [event, { email: emailByDefault.has(event), in_app: true }])) as Matrix;
-}
-
 /**
  * The in-memory organization behind the mock API: records shaped like the reference server's tables,
  * changed by the handlers as the server changes its database. Large fixtures (10,000 members, a long
@@ -219,7 +210,7 @@ export class MockState {
     this.signedInMemberId = me.id;
     this.#applyMfa(me, now);
     if (this.options.notifications === 'custom') {
-      const matrix = defaultMatrix();
+      const matrix = defaultNotificationMatrix();
       matrix.sync_completed = { email: true, in_app: false };
       matrix.subscription_created = { email: true, in_app: true };
       matrix.team_member_joined = { email: false, in_app: false };
@@ -441,16 +432,6 @@ export class MockState {
 
   /** Locked notification cells forced on, stored cells over the defaults. */
   notificationMatrix(member: MemberRecord): Matrix {
-    const matrix = defaultMatrix();
-    const stored = member.notifications?.matrix;
-    for (const event of notificationEvents) {
-      for (const channel of notificationChannels) {
-        const value = stored?.[event]?.[channel];
-        if (typeof value === 'boolean') matrix[event][channel] = value;
-      }
-    }
-    matrix.new_sign_in.email = true;
-    matrix.mfa_changed.email = true;
-    return matrix;
+    return normalizeNotificationMatrix(member.notifications?.matrix);
   }
 }

@@ -1,4 +1,4 @@
-import { problem } from './problem.js';
+import { problem } from '@billingone/settings-core/implementation';
 
 const labels: Record<string, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/webp': 'WebP', 'image/svg+xml': 'SVG' };
 const statusOf = { unsupported_file_type: 415, file_too_large: 413 } as const;

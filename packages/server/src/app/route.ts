@@ -1,4 +1,5 @@
-import type { Endpoint, EndpointResponse } from '@billingone/settings-core';
+import type { Endpoint } from '@billingone/settings-core';
+import type { HandlerContextBase, HandlerResult } from '@billingone/settings-core/implementation';
 import type { Db, Queryable } from '../db/types.js';
 import { writeAudit, type AuditInput } from '../audit/write.js';
 import type { Actor, ApiKeyActor } from './actor.js';
@@ -9,26 +10,8 @@ import { problem } from './problem.js';
 import type { ResolvedDeps } from './deps.js';
 import { createRateLimiter } from '../security/rate-limit.js';
 
-type Out<S> = S extends { _zod: { output: infer O } } ? O : undefined;
-type ParamsOf<E> = E extends Endpoint<infer P, any, any, any> ? Out<P> : never;
-type QueryOf<E> = E extends Endpoint<any, infer Q, any, any> ? Out<Q> : never;
-type BodyOf<E> = E extends Endpoint<any, any, infer B, any> ? Out<B> : never;
-
 /** What a handler receives. */
-export interface RouteContext<E extends Endpoint = Endpoint> {
-  readonly endpoint: E;
-  /** Path parameters, parsed by the endpoint's schema. */
-  readonly params: ParamsOf<E>;
-  /** Query string, parsed (and coerced) by the endpoint's schema. */
-  readonly query: QueryOf<E>;
-  /** JSON body, parsed by the endpoint's schema. */
-  readonly body: BodyOf<E>;
-  /** Upload endpoints: the raw body (type and size already checked) and its content type. */
-  readonly upload: { bytes: Uint8Array; contentType: string } | null;
-  /** The signed-in member (throws on `public` and `api-key` endpoints, where there is none). */
-  readonly actor: Actor;
-  /** The signed-in member when a `public` endpoint was called with one, else null. */
-  readonly optionalActor: Actor | null;
+export interface RouteContext<E extends Endpoint = Endpoint> extends HandlerContextBase<E, Actor> {
   /** The organization API key (only on `api-key` endpoints). */
   readonly apiKey: ApiKeyActor;
   readonly db: Db;
@@ -45,15 +28,7 @@ export interface RouteContext<E extends Endpoint = Endpoint> {
    * endpoints pass `orgId` and `actor` themselves.
    */
   audit(entry: AuditInput & { orgId?: string; actor?: { id: string; name: string; email: string } | null }, via?: Queryable): Promise<void>;
-  /** ETag writes: throws 412 unless `If-Match` names `current` (the representation the GET answers). */
-  checkIfMatch(current: unknown): void;
-  /** Counts an attempt against a named limit; throws 429 (with Retry-After) past it. */
-  rateLimit(name: string, key: string, rule: { limit: number; windowSeconds: number }): void;
-  /** Forgets a key of a named limit (e.g. after a successful sign-in). */
-  resetRateLimit(name: string, key: string): void;
 }
-
-type HandlerResult<E extends Endpoint> = (E['response'] extends undefined ? void : EndpointResponse<E>) | Response;
 
 export interface RouteOptions {
   /** Writes run in a transaction by default; pass false to manage transactions in the handler (e.g. around provider calls). */

@@ -8,4 +8,4 @@ export { integrationEnv, processLocks, type IntegrationEnv } from './env.js';
 export { runSync } from './sync.js';
 export { XERO_RETURN_PATH, OAUTH_STATE_TTL_MS } from './xero-oauth.js';
 export { SYNC_INTERVAL_MS } from './store.js';
-export { nameSimilarity, normalizeName } from './similarity.js';
+export { nameSimilarity, normalizeName } from '@billingone/settings-core/implementation';

@@ -1,8 +1,8 @@
 import type { CompanyMapping } from '@billingone/settings-core';
+import { createNameMatcher } from '@billingone/settings-core/implementation';
 import { decodeCursor, encodeCursor } from '../app/json.js';
 import { problem } from '../app/problem.js';
 import type { Queryable } from '../db/types.js';
-import { createNameMatcher } from './similarity.js';
 
 /** Suggestions below this similarity are not shown. */
 export const SUGGESTION_THRESHOLD = 0.5;

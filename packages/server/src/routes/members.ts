@@ -3,12 +3,10 @@ import {
   checkOwnershipTransfer,
   checkRemoval,
   checkRoleChange,
-  teamRuleMessages,
   type Member,
   type Role,
-  type TeamRuleResult,
-  type TeamRuleViolation,
 } from '@billingone/settings-core';
+import { enforceTeamRule as enforce } from '@billingone/settings-core/implementation';
 import { jsonRowsOf } from '../db/json-rows.js';
 import type { Queryable } from '../db/types.js';
 import type { Actor } from '../app/actor.js';
@@ -16,21 +14,8 @@ import { decodeCursor, encodeCursor, iso, isoOrNull, likePattern } from '../app/
 import { fieldProblem, problem } from '../app/problem.js';
 import { defineRoute } from '../app/route.js';
 
-/** Refusals of who-may-do-what are 403; refusals that protect the team's state are 409. */
-export const teamRuleStatus: Readonly<Record<TeamRuleViolation, 403 | 409>> = {
-  forbidden: 403,
-  admin_cannot_touch_owner: 403,
-  only_owner_grants_owner: 403,
-  own_role: 409,
-  last_owner: 409,
-  remove_self: 409,
-  transfer_to_self: 409,
-};
-
-/** Throws the rule's problem (its code is the violation) unless the rule allows the change. */
-export function enforce(result: TeamRuleResult): void {
-  if (!result.ok) throw problem(teamRuleStatus[result.reason], result.reason, teamRuleMessages[result.reason]);
-}
+/** Team-rule refusals as problems (invitations enforce the same rules). */
+export { enforce };
 
 export const DEFAULT_PAGE_SIZE = 50;
 

@@ -1,7 +1,7 @@
 import { auditEndpoints, type AuditEntry } from '@billingone/settings-core';
+import { fieldProblem } from '@billingone/settings-core/implementation';
 import { handler, iso } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { fieldProblem } from '../problem.js';
 import type { MockState } from '../state.js';
 
 export interface AuditFilter {

@@ -1,6 +1,6 @@
 import { authEndpoints } from '@billingone/settings-core';
+import { fieldProblem, problem } from '@billingone/settings-core/implementation';
 import { handler, iso } from '../context.js';
-import { fieldProblem, problem } from '../problem.js';
 import { SESSION_TTL_MS, type MockState } from '../state.js';
 import { verifyTotp } from '../totp.js';
 

@@ -1,6 +1,6 @@
 import { brandingEndpoints, defaultBranding } from '@billingone/settings-core';
+import { problem } from '@billingone/settings-core/implementation';
 import { handler, iso } from '../context.js';
-import { problem } from '../problem.js';
 import type { MockState } from '../state.js';
 import { acceptImage } from '../uploads.js';
 

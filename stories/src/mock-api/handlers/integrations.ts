@@ -1,9 +1,8 @@
 import { integrationEndpoints, providers, type Pax8TestResult, type Provider, type SyncRun } from '@billingone/settings-core';
+import { createNameMatcher, fieldProblem, problem } from '@billingone/settings-core/implementation';
 import { handler, iso, isoOrNull } from '../context.js';
 import { compareText, decodeCursor, decodeTimeCursor, encodeCursor } from '../cursor.js';
 import { pax8Demo, xeroDemo } from '../fixtures/people.js';
-import { fieldProblem, problem } from '../problem.js';
-import { nameSimilarity } from '../similarity.js';
 import type { IntegrationRecord, MockState } from '../state.js';
 
 const label: Record<Provider, string> = { pax8: 'Pax8', xero: 'Xero' };
@@ -227,6 +226,7 @@ export const integrationHandlers = [
     const limit = query.limit ?? 50;
     const clientsById = new Map(state.clients.map((client) => [client.id, client]));
     const mappedClients = new Set(state.mappings.values());
+    const matcher = createNameMatcher(state.clients);
     const all = companies(state)
       .map((company) => ({ company, key: company.name.toLowerCase() }))
       .sort((a, b) => compareText(a.key, b.key) || compareText(a.company.id, b.company.id))
@@ -235,13 +235,9 @@ export const integrationHandlers = [
         if (clientId) {
           return { key, item: { pax8CompanyId: company.id, pax8CompanyName: company.name, clientId, clientName: clientsById.get(clientId)?.name ?? null, status: 'mapped' as const, suggestion: null } };
         }
-        let best: { clientId: string; clientName: string; score: number } | null = null;
-        for (const client of state.clients) {
-          if (mappedClients.has(client.id)) continue;
-          const score = nameSimilarity(company.name, client.name);
-          if (score >= SUGGESTION_THRESHOLD && (!best || score > best.score)) best = { clientId: client.id, clientName: client.name, score };
-        }
-        return { key, item: { pax8CompanyId: company.id, pax8CompanyName: company.name, clientId: null, clientName: null, status: best ? ('suggested' as const) : ('unmapped' as const), suggestion: best } };
+        const best = matcher.best(company.name, SUGGESTION_THRESHOLD, mappedClients);
+        const suggestion = best ? { clientId: best.id, clientName: best.name, score: best.score } : null;
+        return { key, item: { pax8CompanyId: company.id, pax8CompanyName: company.name, clientId: null, clientName: null, status: best ? ('suggested' as const) : ('unmapped' as const), suggestion } };
       });
     const filtered = query.status ? all.filter((entry) => entry.item.status === query.status) : all;
     const after = query.cursor ? decodeCursor(query.cursor, 2) : null;

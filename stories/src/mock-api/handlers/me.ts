@@ -1,6 +1,6 @@
 import { meEndpoints, permissionsOf } from '@billingone/settings-core';
+import { problem } from '@billingone/settings-core/implementation';
 import { handler, iso } from '../context.js';
-import { problem } from '../problem.js';
 
 export const meHandlers = [
   handler(meEndpoints.get, ({ actor, state }) => {

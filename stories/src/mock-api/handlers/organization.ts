@@ -1,6 +1,6 @@
 import { can, organizationEndpoints, Slug } from '@billingone/settings-core';
+import { fieldProblem, problem } from '@billingone/settings-core/implementation';
 import { handler, iso } from '../context.js';
-import { fieldProblem, problem } from '../problem.js';
 import { takenSlugs, type MockState } from '../state.js';
 
 /** Slugs kept for the product's own URLs (the server's list). */

@@ -1,6 +1,6 @@
 import { profileEndpoints } from '@billingone/settings-core';
+import { fieldProblem, problem } from '@billingone/settings-core/implementation';
 import { handler, iso } from '../context.js';
-import { fieldProblem, problem } from '../problem.js';
 import type { MemberRecord, MockState } from '../state.js';
 import { acceptImage } from '../uploads.js';
 

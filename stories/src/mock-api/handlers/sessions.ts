@@ -1,6 +1,6 @@
 import { sessionEndpoints } from '@billingone/settings-core';
+import { problem } from '@billingone/settings-core/implementation';
 import { handler, iso } from '../context.js';
-import { problem } from '../problem.js';
 
 export const sessionHandlers = [
   handler(sessionEndpoints.list, ({ actor, state, now }) => {

@@ -7,32 +7,13 @@ import {
   roleLabels,
   roles,
   teamEndpoints,
-  teamRuleMessages,
   type FieldError,
   type Role,
-  type TeamRuleResult,
-  type TeamRuleViolation,
 } from '@billingone/settings-core';
+import { enforceTeamRule, fieldProblem, problem } from '@billingone/settings-core/implementation';
 import { handler, iso, isoOrNull, type Actor } from '../context.js';
 import { compareText, decodeCursor, encodeCursor } from '../cursor.js';
-import { fieldProblem, problem } from '../problem.js';
 import type { InvitationRecord, MemberRecord, MockState } from '../state.js';
-
-/** Refusals of who-may-do-what are 403; refusals that protect the team's state are 409 (as the server). */
-export const teamRuleStatus: Readonly<Record<TeamRuleViolation, 403 | 409>> = {
-  forbidden: 403,
-  admin_cannot_touch_owner: 403,
-  only_owner_grants_owner: 403,
-  own_role: 409,
-  last_owner: 409,
-  remove_self: 409,
-  transfer_to_self: 409,
-};
-
-/** Throws the rule's problem (its code is the violation) unless core's team rules allow the change. */
-function enforce(result: TeamRuleResult): void {
-  if (!result.ok) throw problem(teamRuleStatus[result.reason], result.reason, teamRuleMessages[result.reason]);
-}
 
 export const DEFAULT_PAGE_SIZE = 50;
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -110,7 +91,7 @@ export const teamHandlers = [
   handler(teamEndpoints.getMember, ({ state, params }) => memberJson(loadMember(state, params.id))),
   handler(teamEndpoints.changeRole, ({ actor, state, params, body, now, audit }) => {
     const target = loadMember(state, params.id);
-    enforce(checkRoleChange(ref(actor), target, body.role, ownerCount(state)));
+    enforceTeamRule(checkRoleChange(ref(actor), target, body.role, ownerCount(state)));
     if (target.role === body.role) return memberJson(target);
     const before = target.role;
     target.role = body.role;
@@ -120,7 +101,7 @@ export const teamHandlers = [
   }),
   handler(teamEndpoints.removeMember, ({ actor, state, params, audit }) => {
     const target = loadMember(state, params.id);
-    enforce(checkRemoval(ref(actor), target, ownerCount(state)));
+    enforceTeamRule(checkRemoval(ref(actor), target, ownerCount(state)));
     state.removeMember(target.id);
     for (const session of state.sessions.filter((each) => each.memberId === target.id)) state.sessions.splice(state.sessions.indexOf(session), 1);
     audit({ action: 'member.removed', target: { type: 'member', id: target.id, label: target.name }, before: { email: target.email, name: target.name, role: target.role } });
@@ -128,7 +109,7 @@ export const teamHandlers = [
   handler(teamEndpoints.transferOwnership, ({ actor, state, body, now, audit }) => {
     const target = state.memberById(body.memberId);
     if (!target) throw fieldProblem('memberId', 'Choose a member of your organization.', 'member_not_found', 404);
-    enforce(checkOwnershipTransfer(ref(actor), target));
+    enforceTeamRule(checkOwnershipTransfer(ref(actor), target));
     const previous = loadMember(state, actor.memberId);
     const targetRole = target.role;
     target.role = 'owner';
@@ -151,7 +132,7 @@ export const teamHandlers = [
    * member are refused with a field error on its entry; an address already invited gets a fresh invitation.
    */
   handler(teamEndpoints.invite, ({ actor, state, body, now, audit, rateLimit }) => {
-    enforce(checkInvite(ref(actor), body.role));
+    enforceTeamRule(checkInvite(ref(actor), body.role));
     rateLimit('invitations', actor.memberId, { limit: 200, windowSeconds: 3600 });
     const emails = body.emails.map((email) => email.trim());
     const fieldErrors: FieldError[] = [];
@@ -184,7 +165,7 @@ export const teamHandlers = [
   }),
   handler(teamEndpoints.resendInvitation, ({ actor, state, params, now, audit, rateLimit }) => {
     const invitation = loadInvitation(state, params.id);
-    enforce(checkInvite(ref(actor), invitation.role));
+    enforceTeamRule(checkInvite(ref(actor), invitation.role));
     rateLimit('invitations', actor.memberId, { limit: 200, windowSeconds: 3600 });
     const before = invitation.expiresAt;
     const inviter = loadMember(state, actor.memberId);
@@ -194,7 +175,7 @@ export const teamHandlers = [
   }),
   handler(teamEndpoints.revokeInvitation, ({ actor, state, params, audit }) => {
     const invitation = loadInvitation(state, params.id);
-    enforce(checkInvite(ref(actor), invitation.role));
+    enforceTeamRule(checkInvite(ref(actor), invitation.role));
     state.invitations.splice(state.invitations.indexOf(invitation), 1);
     audit({ action: 'invitation.revoked', target: { type: 'invitation', id: invitation.id, label: invitation.email }, before: { email: invitation.email, role: invitation.role } });
   }),

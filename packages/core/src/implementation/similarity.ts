@@ -79,11 +79,13 @@ export function nameSimilarity(a: string, b: string): number {
   return score(prepare(a), prepare(b));
 }
 
+/** A name to match against (a BillingOne client). */
 export interface Candidate {
   id: string;
   name: string;
 }
 
+/** The candidate that best matches a name. */
 export interface Match {
   id: string;
   name: string;

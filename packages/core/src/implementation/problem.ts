@@ -1,14 +1,11 @@
-import type { FieldError, Problem } from '@billingone/settings-core';
+import type { FieldError, Problem } from '../schemas/common.js';
 
-/**
- * An error the mock answers as `application/problem+json`, shaped exactly as the reference server's
- * `ProblemError` (packages/server/src/app/problem.ts): same `type`, titles, codes and field errors.
- */
-export class MockProblem extends Error {
+/** An error answered as `application/problem+json`. Throw it from any handler or middleware. */
+export class ProblemError extends Error {
   readonly status: number;
   readonly code: string;
   readonly title: string;
-  readonly fieldErrors: FieldError[] | undefined;
+  readonly fieldErrors?: FieldError[];
   readonly headers: Record<string, string>;
   readonly extra: Record<string, unknown>;
 
@@ -19,7 +16,7 @@ export class MockProblem extends Error {
     options: { title?: string; fieldErrors?: FieldError[]; headers?: Record<string, string>; extra?: Record<string, unknown> } = {},
   ) {
     super(detail);
-    this.name = 'MockProblem';
+    this.name = 'ProblemError';
     this.status = status;
     this.code = code;
     this.title = options.title ?? defaultTitles[status] ?? 'Error';
@@ -59,13 +56,32 @@ const defaultTitles: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-export function problem(status: number, code: string, detail: string, options?: ConstructorParameters<typeof MockProblem>[3]): MockProblem {
-  return new MockProblem(status, code, detail, options);
+/** Shorthand for `new ProblemError(...)`. */
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  options?: ConstructorParameters<typeof ProblemError>[3],
+): ProblemError {
+  return new ProblemError(status, code, detail, options);
 }
 
-/** A problem (422 by default) with one field error, as the server's `fieldProblem`. */
-export function fieldProblem(path: string, message: string, code = 'validation_failed', status = 422): MockProblem {
-  return new MockProblem(status, code, message, { fieldErrors: [{ path, message, code }] });
+/** A 422 with one field error. */
+export function fieldProblem(path: string, message: string, code = 'validation_failed', status = 422): ProblemError {
+  return new ProblemError(status, code, message, { fieldErrors: [{ path, message, code }] });
+}
+
+/** The 500 answered for an unexpected failure (the cause stays in the implementation's log). */
+export function internalError(): ProblemError {
+  return new ProblemError(500, 'internal_error', 'Something went wrong on our side. Try again.');
+}
+
+/** The response of a problem. */
+export function problemResponse(error: ProblemError): Response {
+  return new Response(JSON.stringify(error.toJSON()), {
+    status: error.status,
+    headers: { 'content-type': 'application/problem+json', ...error.headers },
+  });
 }
 
 interface IssueLike {
@@ -74,13 +90,10 @@ interface IssueLike {
   readonly code?: string;
 }
 
-/** Zod issues as field errors (`path` dotted, e.g. `emails.2`), as the server reports them. */
+/** Zod issues as field errors (`path` dotted, e.g. `emails.2`; the root is `''`). */
 export function issuesToFieldErrors(issues: readonly IssueLike[], prefix = ''): FieldError[] {
   return issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.');
     return { path, message: issue.message, ...(issue.code ? { code: issue.code } : {}) };
   });
 }
-
-/** The 500 the server answers for an unexpected failure. */
-export const internalError = (): MockProblem => problem(500, 'internal_error', 'Something went wrong on our side. Try again.');
