@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import type { Db, Queryable } from './types.js';
 
@@ -24,11 +25,18 @@ function prepared(sql: string, params: readonly unknown[] | undefined): pg.Query
 
 export interface PostgresOptions {
   connectionString: string;
-  /** Pool size; 2–8 connections served this API best on small machines. */
+  /** Pool size (default: two per CPU, at least 4). */
   max?: number;
 }
 
-export async function openPostgres({ connectionString, max = 8 }: PostgresOptions): Promise<Db> {
+/**
+ * Two connections per CPU: on a 2-CPU machine 4 connections answered 50 concurrent clients with
+ * 10–30% more pages per second and a shorter tail than 8 or 12 (more backends than cores only
+ * queue on the CPU, sharing it with the API itself).
+ */
+const defaultPoolSize = () => Math.max(4, 2 * availableParallelism());
+
+export async function openPostgres({ connectionString, max = defaultPoolSize() }: PostgresOptions): Promise<Db> {
   // Sessions in UTC, whatever the server's default: timestamps in JSON rows then read as `…+00:00`.
   const pool = new pg.Pool({ connectionString, max, options: '-c TimeZone=UTC' });
   // An idle connection that breaks (server restart, terminated backend) is dropped by the pool;

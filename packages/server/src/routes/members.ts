@@ -66,10 +66,10 @@ const ref = (actor: Actor) => ({ id: actor.memberId, role: actor.role });
 
 /**
  * Members by name (then id), keyset paged, in one statement. Free text matches name or email
- * through the pg_trgm index on both: the match sits in a MATERIALIZED CTE, so the planner uses
- * that index instead of walking the name index and filtering; the page is then sorted from the
- * matches alone. The first page also says how many members match: counted among the matches for
- * a search, read from `member_counts` otherwise.
+ * through the pg_trgm index on the stored `search` column (both, lower-cased): the match sits in a
+ * MATERIALIZED CTE, so the planner uses that index instead of walking the name index and
+ * filtering; the page is then sorted from the matches alone. The first page also says how many
+ * members match: counted among the matches for a search, read from `member_counts` otherwise.
  */
 const list = defineRoute(api.team.listMembers, async (ctx) => {
   const { q, role, cursor } = ctx.query;
@@ -87,7 +87,7 @@ const list = defineRoute(api.team.listMembers, async (ctx) => {
   const source = search ? 'matched' : 'members';
   const cte = search
     ? `WITH matched AS MATERIALIZED (
-        SELECT org_id, ${memberColumns} FROM members WHERE org_id = $1 AND lower(name || ' ' || email) LIKE ${search}
+        SELECT org_id, ${memberColumns} FROM members WHERE org_id = $1 AND search LIKE ${search}
       ) `
     : '';
   let total = 'NULL';

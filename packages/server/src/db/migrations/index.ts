@@ -3,6 +3,7 @@ import { migration as security } from './002_security.js';
 import { migration as integrations } from './003_integrations.js';
 import { migration as memberCounts } from './004_member_counts.js';
 import { migration as idempotency } from './005_idempotency.js';
+import { migration as searchColumns } from './006_search_columns.js';
 
 /** A versioned schema change, applied once, in a transaction. */
 export interface Migration {
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   integrations,
   memberCounts,
   idempotency,
+  searchColumns,
 ];
