@@ -58,6 +58,9 @@ async function start(): Promise<{ apiUrl: string; stop: () => Promise<void> }> {
     publicUrl: pageOrigin,
     trustProxy: true,
     validateResponses: true,
+    // Tests change the database behind the API's back (resets, lapsed re-authentication): look the
+    // signed-in member up on every request rather than trusting a second-old copy.
+    actorCacheMs: 0,
     // Rate limits stay on (elements show 429s, and tests check it); signInAs() spreads the suite's
     // many sign-ins over test addresses instead.
     webauthn: { rpId: new URL(pageOrigin).hostname, rpName: 'BillingOne', origins: [pageOrigin] },
