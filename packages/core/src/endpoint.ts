@@ -20,13 +20,13 @@ export interface Endpoint<
   Query extends AnySchema | undefined = AnySchema | undefined,
   Body extends AnySchema | undefined = AnySchema | undefined,
   Response extends AnySchema | undefined = AnySchema | undefined,
+  Id extends string = string,
 > {
   /** Stable operation id, e.g. `members.list`. */
-  readonly id: string;
+  readonly id: Id;
   readonly method: HttpMethod;
   /** Path below `/v1`, with `{name}` parameters, e.g. `/members/{memberId}`. */
   readonly path: string;
-  readonly summary: string;
   readonly tag: string;
   readonly access: Access;
   /** Path parameters. */
@@ -65,7 +65,8 @@ export function endpoint<
   Q extends AnySchema | undefined = undefined,
   B extends AnySchema | undefined = undefined,
   R extends AnySchema | undefined = undefined,
->(definition: Endpoint<P, Q, B, R>): Endpoint<P, Q, B, R> {
+  Id extends string = string,
+>(definition: Endpoint<P, Q, B, R, Id>): Endpoint<P, Q, B, R, Id> {
   return definition;
 }
 

@@ -29,5 +29,10 @@ export const api = {
   audit: auditEndpoints,
 } as const;
 
+type Api = typeof api;
+
+/** The id of every endpoint, e.g. `members.list`. */
+export type EndpointId = { [Group in keyof Api]: Api[Group][keyof Api[Group]] }[keyof Api]['id'];
+
 /** The flat list of every endpoint (server routing, OpenAPI, conformance tests). */
 export const allEndpoints: readonly Endpoint[] = Object.values(api).flatMap((group) => Object.values(group) as Endpoint[]);

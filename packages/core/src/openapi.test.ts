@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allEndpoints } from './endpoints.js';
-import { buildOpenApiDocument, type OpenApiOperation, type OpenApiParameter, type OpenApiPathItem, type OpenApiRef, type OpenApiResponse } from './openapi.js';
+import { allEndpoints, type EndpointId } from './endpoints.js';
+import { buildOpenApiDocument, endpointSummaries, type OpenApiOperation, type OpenApiParameter, type OpenApiPathItem, type OpenApiRef, type OpenApiResponse } from './openapi.js';
 
 const document = buildOpenApiDocument();
 const committedPath = new URL('../openapi.json', import.meta.url);
@@ -54,7 +54,7 @@ describe('buildOpenApiDocument', () => {
     for (const e of allEndpoints) {
       const operation = operationOf(e.method, e.path);
       expect(operation.operationId).toBe(e.id);
-      expect(operation.summary).toBe(e.summary);
+      expect(operation.summary).toBe(endpointSummaries[e.id as EndpointId]);
       expect(operation.tags).toEqual([e.tag]);
       expect(operation['x-billingone-permission']).toBe(e.access);
     }
@@ -171,6 +171,11 @@ describe('buildOpenApiDocument', () => {
     expect(text).not.toContain('"nullable":');
     const member = resolve<OpenApiResponse>(operationOf('GET', '/members/{id}').responses['200']!).content?.['application/json']?.schema;
     expect(member).toMatchObject({ properties: { lastActiveAt: { anyOf: [{ $ref: '#/components/schemas/Timestamp' }, { type: 'null' }] } } });
+  });
+
+  it('refuses an endpoint without a summary', () => {
+    const [first] = allEndpoints;
+    expect(() => buildOpenApiDocument([{ ...first!, id: 'members.unknown' }])).toThrow(/members\.unknown has no summary/);
   });
 
   it('refuses two endpoints on the same route', () => {

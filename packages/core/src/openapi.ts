@@ -1,7 +1,10 @@
 import * as z from 'zod/mini';
 import type { Access, Endpoint } from './endpoint.js';
-import { allEndpoints } from './endpoints.js';
+import { endpointSummaries } from './endpoint-summaries.js';
+import { allEndpoints, type EndpointId } from './endpoints.js';
 import { Email, HexColor, Id, Locale, Problem, RoleSchema, Timestamp, TimeZone } from './schemas/common.js';
+
+export { endpointSummaries };
 
 /**
  * The OpenAPI 3.1 document of the Settings API, generated from the endpoint table and its zod schemas
@@ -122,6 +125,12 @@ function objectProperties(schema: z.ZodMiniType, endpointId: string, part: strin
   return { properties: json.properties as Record<string, OpenApiSchemaObject>, required: (json.required as string[] | undefined) ?? [] };
 }
 
+function summaryOf(e: Endpoint): string {
+  const summary = Object.hasOwn(endpointSummaries, e.id) ? endpointSummaries[e.id as EndpointId] : '';
+  if (!summary.trim()) throw new TypeError(`${e.id} has no summary: add one to endpoint-summaries.ts.`);
+  return summary;
+}
+
 function parametersOf(e: Endpoint): Array<OpenApiParameter | OpenApiRef> {
   const parameters: Array<OpenApiParameter | OpenApiRef> = [];
   if (e.params) {
@@ -155,7 +164,7 @@ function successOf(e: Endpoint): [string, OpenApiResponse] {
   else if (e.creates) {
     headers = { 'Idempotent-Replayed': { description: '`true` when this answer is the one recorded for an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } } };
   }
-  if (e.produces) return ['200', { description: e.summary, content: { [e.produces]: { schema: { type: 'string' } } } }];
+  if (e.produces) return ['200', { description: summaryOf(e), content: { [e.produces]: { schema: { type: 'string' } } } }];
   if (!e.response) return ['204', { description: 'Done; no content.', ...(headers && { headers }) }];
   return [e.creates ? '201' : '200', {
     description: e.creates ? 'Created.' : 'OK.',
@@ -180,7 +189,7 @@ function operationOf(e: Endpoint): OpenApiOperation {
   for (const [code, name] of [...errors].sort(([a], [b]) => a.localeCompare(b))) responses[code] = { $ref: `#/components/responses/${name}` };
   return {
     operationId: e.id,
-    summary: e.summary,
+    summary: summaryOf(e),
     tags: [e.tag],
     security: securityOf(e),
     ...(parameters.length > 0 && { parameters }),

@@ -34,6 +34,6 @@ export type AuditQuery = z.input<typeof AuditQuery>;
 
 const a = { tag: 'Audit log', access: 'audit.view' } as const;
 export const auditEndpoints = {
-  list: endpoint({ ...a, id: 'audit.list', method: 'GET', path: '/audit-logs', summary: 'Audit entries, newest first, filtered (cursor paging).', query: AuditQuery, response: Page(AuditEntry) }),
-  export: endpoint({ ...a, id: 'audit.export', method: 'GET', path: '/audit-logs/export', summary: 'The current filter as CSV (streamed).', query: AuditFilter, produces: 'text/csv' }),
+  list: endpoint({ ...a, id: 'audit.list', method: 'GET', path: '/audit-logs', query: AuditQuery, response: Page(AuditEntry) }),
+  export: endpoint({ ...a, id: 'audit.export', method: 'GET', path: '/audit-logs/export', query: AuditFilter, produces: 'text/csv' }),
 };

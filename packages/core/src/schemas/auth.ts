@@ -41,32 +41,26 @@ export type EmbedToken = z.infer<typeof EmbedToken>;
 export const authEndpoints = {
   signIn: endpoint({
     id: 'auth.signIn', method: 'POST', path: '/auth/sign-in', tag: 'Auth', access: 'public',
-    summary: 'Sign in with email and password; answers mfa_required when a second factor is enrolled.',
     body: SignInRequest, response: SignInResult,
   }),
   signInMfa: endpoint({
     id: 'auth.signInMfa', method: 'POST', path: '/auth/sign-in/mfa', tag: 'Auth', access: 'public',
-    summary: 'Complete sign-in with a TOTP code or a recovery code.',
     body: SignInMfaRequest, response: SignInResult,
   }),
   passkeyOptions: endpoint({
     id: 'auth.passkeyOptions', method: 'POST', path: '/auth/passkey/options', tag: 'Auth', access: 'public',
-    summary: 'WebAuthn authentication options for passkey sign-in.',
     response: PasskeySignInOptions,
   }),
   passkeySignIn: endpoint({
     id: 'auth.passkeySignIn', method: 'POST', path: '/auth/passkey/verify', tag: 'Auth', access: 'public',
-    summary: 'Sign in with a passkey assertion.',
     body: PasskeySignInRequest, response: SignInResult,
   }),
   csrf: csrfEndpoint,
   signOut: endpoint({
     id: 'auth.signOut', method: 'POST', path: '/auth/sign-out', tag: 'Auth', access: 'member', mfaGate: 'allowed',
-    summary: 'End the current session.',
   }),
   embedToken: endpoint({
     id: 'auth.embedToken', method: 'POST', path: '/embed-tokens', tag: 'Auth', access: 'api-key', creates: true,
-    summary: 'Exchange an organization API key (Authorization: Bearer) for a short-lived embed token for one member.',
     body: EmbedTokenRequest, response: EmbedToken,
   }),
 };

@@ -26,9 +26,9 @@ export const Logo = z.object({ logoUrl: z.nullable(z.string()) });
 
 const b = { tag: 'Branding' } as const;
 export const brandingEndpoints = {
-  get: endpoint({ ...b, id: 'branding.get', method: 'GET', path: '/branding', access: 'organization.read', etag: true, summary: 'Logo and colours.', response: Branding }),
-  update: endpoint({ ...b, id: 'branding.update', method: 'PATCH', path: '/branding', access: 'branding.edit', etag: true, summary: 'Change colours (If-Match required).', body: BrandingUpdate, response: Branding }),
-  reset: endpoint({ ...b, id: 'branding.reset', method: 'DELETE', path: '/branding', access: 'branding.edit', etag: true, summary: 'Back to the default colours and no logo (If-Match required).', response: Branding }),
-  uploadLogo: endpoint({ ...b, id: 'branding.uploadLogo', method: 'PUT', path: '/branding/logo', access: 'branding.edit', upload: logoUpload, summary: 'Upload or replace the logo (raw image body).', response: Logo }),
-  removeLogo: endpoint({ ...b, id: 'branding.removeLogo', method: 'DELETE', path: '/branding/logo', access: 'branding.edit', summary: 'Remove the logo.' }),
+  get: endpoint({ ...b, id: 'branding.get', method: 'GET', path: '/branding', access: 'organization.read', etag: true, response: Branding }),
+  update: endpoint({ ...b, id: 'branding.update', method: 'PATCH', path: '/branding', access: 'branding.edit', etag: true, body: BrandingUpdate, response: Branding }),
+  reset: endpoint({ ...b, id: 'branding.reset', method: 'DELETE', path: '/branding', access: 'branding.edit', etag: true, response: Branding }),
+  uploadLogo: endpoint({ ...b, id: 'branding.uploadLogo', method: 'PUT', path: '/branding/logo', access: 'branding.edit', upload: logoUpload, response: Logo }),
+  removeLogo: endpoint({ ...b, id: 'branding.removeLogo', method: 'DELETE', path: '/branding/logo', access: 'branding.edit' }),
 };

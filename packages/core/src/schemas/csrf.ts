@@ -9,6 +9,5 @@ export const CsrfToken = z.object({ csrfToken: z.string() });
 
 export const csrfEndpoint = endpoint({
   id: 'auth.csrf', method: 'GET', path: '/auth/csrf', tag: 'Auth', access: 'member', mfaGate: 'allowed',
-  summary: 'The CSRF token of the cookie session (send it as X-CSRF-Token on writes).',
   response: CsrfToken,
 });

@@ -102,15 +102,15 @@ export const CompanyMappingUpdate = z.object({
 const i = { tag: 'Integrations' } as const;
 const ProviderParams = z.object({ provider: ProviderSchema });
 export const integrationEndpoints = {
-  list: endpoint({ ...i, id: 'integrations.list', method: 'GET', path: '/integrations', access: 'integrations.view', summary: 'Pax8 and Xero status, last and next sync, counts.', response: IntegrationList }),
-  testPax8: endpoint({ ...i, id: 'integrations.pax8.test', method: 'POST', path: '/integrations/pax8/test', access: 'integrations.manage', summary: 'Test Pax8 credentials: get a token, then read one company.', body: Pax8Credentials, response: Pax8TestResult }),
-  savePax8: endpoint({ ...i, id: 'integrations.pax8.save', method: 'PUT', path: '/integrations/pax8', access: 'integrations.manage', summary: 'Save Pax8 credentials (tested first; the secret is write-only).', body: Pax8Credentials, response: Integration }),
-  authorizeXero: endpoint({ ...i, id: 'integrations.xero.authorize', method: 'POST', path: '/integrations/xero/authorize', access: 'integrations.manage', summary: 'Start Xero OAuth: an authorize URL with one-use state and PKCE.', body: XeroAuthorizeRequest, response: XeroAuthorization }),
-  xeroCallback: endpoint({ ...i, id: 'integrations.xero.callback', method: 'POST', path: '/integrations/xero/callback', access: 'integrations.manage', summary: 'Finish Xero OAuth with the code and state the provider returned.', body: XeroCallback, response: XeroCallbackResult }),
-  chooseXeroTenant: endpoint({ ...i, id: 'integrations.xero.tenant', method: 'PUT', path: '/integrations/xero/tenant', access: 'integrations.manage', summary: 'Pick the Xero organisation to sync.', body: XeroTenantChoice, response: Integration }),
-  sync: endpoint({ ...i, id: 'integrations.sync', method: 'POST', path: '/integrations/{provider}/sync', access: 'integrations.manage', creates: true, summary: 'Start a sync now.', params: ProviderParams, response: SyncRun }),
-  syncRuns: endpoint({ ...i, id: 'integrations.syncRuns', method: 'GET', path: '/integrations/{provider}/syncs', access: 'integrations.view', summary: 'Sync history, newest first.', params: ProviderParams, query: PageQuery, response: Page(SyncRun) }),
-  disconnect: endpoint({ ...i, id: 'integrations.disconnect', method: 'DELETE', path: '/integrations/{provider}', access: 'integrations.manage', summary: 'Disconnect (Xero grants are revoked; stored secrets deleted).', params: ProviderParams }),
-  companyMappings: endpoint({ ...i, id: 'integrations.pax8.mappings', method: 'GET', path: '/integrations/pax8/company-mappings', access: 'integrations.view', summary: 'Pax8 companies and the BillingOne clients they map to, with suggestions.', query: CompanyMappingQuery, response: CompanyMappingPage }),
-  updateCompanyMappings: endpoint({ ...i, id: 'integrations.pax8.mappings.update', method: 'PUT', path: '/integrations/pax8/company-mappings', access: 'integrations.manage', summary: 'Map (or unmap with null) Pax8 companies to clients, in bulk.', body: CompanyMappingUpdate, response: z.object({ updated: z.number().check(z.int()) }) }),
+  list: endpoint({ ...i, id: 'integrations.list', method: 'GET', path: '/integrations', access: 'integrations.view', response: IntegrationList }),
+  testPax8: endpoint({ ...i, id: 'integrations.pax8.test', method: 'POST', path: '/integrations/pax8/test', access: 'integrations.manage', body: Pax8Credentials, response: Pax8TestResult }),
+  savePax8: endpoint({ ...i, id: 'integrations.pax8.save', method: 'PUT', path: '/integrations/pax8', access: 'integrations.manage', body: Pax8Credentials, response: Integration }),
+  authorizeXero: endpoint({ ...i, id: 'integrations.xero.authorize', method: 'POST', path: '/integrations/xero/authorize', access: 'integrations.manage', body: XeroAuthorizeRequest, response: XeroAuthorization }),
+  xeroCallback: endpoint({ ...i, id: 'integrations.xero.callback', method: 'POST', path: '/integrations/xero/callback', access: 'integrations.manage', body: XeroCallback, response: XeroCallbackResult }),
+  chooseXeroTenant: endpoint({ ...i, id: 'integrations.xero.tenant', method: 'PUT', path: '/integrations/xero/tenant', access: 'integrations.manage', body: XeroTenantChoice, response: Integration }),
+  sync: endpoint({ ...i, id: 'integrations.sync', method: 'POST', path: '/integrations/{provider}/sync', access: 'integrations.manage', creates: true, params: ProviderParams, response: SyncRun }),
+  syncRuns: endpoint({ ...i, id: 'integrations.syncRuns', method: 'GET', path: '/integrations/{provider}/syncs', access: 'integrations.view', params: ProviderParams, query: PageQuery, response: Page(SyncRun) }),
+  disconnect: endpoint({ ...i, id: 'integrations.disconnect', method: 'DELETE', path: '/integrations/{provider}', access: 'integrations.manage', params: ProviderParams }),
+  companyMappings: endpoint({ ...i, id: 'integrations.pax8.mappings', method: 'GET', path: '/integrations/pax8/company-mappings', access: 'integrations.view', query: CompanyMappingQuery, response: CompanyMappingPage }),
+  updateCompanyMappings: endpoint({ ...i, id: 'integrations.pax8.mappings.update', method: 'PUT', path: '/integrations/pax8/company-mappings', access: 'integrations.manage', body: CompanyMappingUpdate, response: z.object({ updated: z.number().check(z.int()) }) }),
 };

@@ -41,7 +41,6 @@ export type Me = z.infer<typeof Me>;
 export const meEndpoints = {
   get: endpoint({
     id: 'me.get', method: 'GET', path: '/me', tag: 'Me', access: 'member', mfaGate: 'allowed',
-    summary: 'The signed-in member, organization, role, permissions and MFA state.',
     response: Me,
   }),
 };

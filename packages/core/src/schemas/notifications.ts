@@ -48,6 +48,6 @@ export type NotificationPreferencesUpdate = z.input<typeof NotificationPreferenc
 
 const n = { tag: 'Notifications', access: 'self.manage' } as const;
 export const notificationEndpoints = {
-  get: endpoint({ ...n, id: 'notifications.get', method: 'GET', path: '/notifications/preferences', etag: true, summary: 'Your notification matrix.', response: NotificationPreferences }),
-  update: endpoint({ ...n, id: 'notifications.update', method: 'PATCH', path: '/notifications/preferences', etag: true, summary: 'Change cells of the matrix (If-Match required).', body: NotificationPreferencesUpdate, response: NotificationPreferences }),
+  get: endpoint({ ...n, id: 'notifications.get', method: 'GET', path: '/notifications/preferences', etag: true, response: NotificationPreferences }),
+  update: endpoint({ ...n, id: 'notifications.update', method: 'PATCH', path: '/notifications/preferences', etag: true, body: NotificationPreferencesUpdate, response: NotificationPreferences }),
 };

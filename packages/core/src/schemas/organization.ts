@@ -41,8 +41,8 @@ export type SlugAvailability = z.infer<typeof SlugAvailability>;
 
 const o = { tag: 'Organization' } as const;
 export const organizationEndpoints = {
-  get: endpoint({ ...o, id: 'organization.get', method: 'GET', path: '/organization', access: 'organization.read', etag: true, summary: 'The organization.', response: Organization }),
+  get: endpoint({ ...o, id: 'organization.get', method: 'GET', path: '/organization', access: 'organization.read', etag: true, response: Organization }),
   /** Needs `organization.edit`; changing `requireMfa` also needs `organization.mfa_policy` (checked per field). */
-  update: endpoint({ ...o, id: 'organization.update', method: 'PATCH', path: '/organization', access: 'organization.edit', etag: true, summary: 'Rename, change the slug, the MFA policy or embedding origins (If-Match required).', body: OrganizationUpdate, response: Organization }),
-  slugAvailability: endpoint({ ...o, id: 'organization.slugAvailability', method: 'GET', path: '/organization/slug-availability', access: 'organization.edit', summary: 'Whether a slug is free.', query: SlugQuery, response: SlugAvailability }),
+  update: endpoint({ ...o, id: 'organization.update', method: 'PATCH', path: '/organization', access: 'organization.edit', etag: true, body: OrganizationUpdate, response: Organization }),
+  slugAvailability: endpoint({ ...o, id: 'organization.slugAvailability', method: 'GET', path: '/organization/slug-availability', access: 'organization.edit', query: SlugQuery, response: SlugAvailability }),
 };

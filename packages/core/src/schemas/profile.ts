@@ -47,15 +47,15 @@ export type PasswordChange = z.input<typeof PasswordChange>;
 export const PasswordChanged = z.object({ otherSessionsEnded: z.number().check(z.int(), z.gte(0)) });
 
 export const profileEndpoints = {
-  get: endpoint({ id: 'profile.get', method: 'GET', path: '/profile', tag: 'Profile', access: 'self.manage', summary: 'Your profile.', response: Profile }),
-  update: endpoint({ id: 'profile.update', method: 'PATCH', path: '/profile', tag: 'Profile', access: 'self.manage', summary: 'Update name, locale or time zone.', body: ProfileUpdate, response: Profile }),
+  get: endpoint({ id: 'profile.get', method: 'GET', path: '/profile', tag: 'Profile', access: 'self.manage', response: Profile }),
+  update: endpoint({ id: 'profile.update', method: 'PATCH', path: '/profile', tag: 'Profile', access: 'self.manage', body: ProfileUpdate, response: Profile }),
   uploadAvatar: endpoint({
     id: 'profile.uploadAvatar', method: 'PUT', path: '/profile/avatar', tag: 'Profile', access: 'self.manage',
-    summary: 'Upload or replace the avatar (raw image body; PNG, JPEG or WebP, ≤ 2 MB).', upload: avatarUpload, response: Avatar,
+    upload: avatarUpload, response: Avatar,
   }),
-  removeAvatar: endpoint({ id: 'profile.removeAvatar', method: 'DELETE', path: '/profile/avatar', tag: 'Profile', access: 'self.manage', summary: 'Remove the avatar.' }),
+  removeAvatar: endpoint({ id: 'profile.removeAvatar', method: 'DELETE', path: '/profile/avatar', tag: 'Profile', access: 'self.manage' }),
   changePassword: endpoint({
     id: 'profile.changePassword', method: 'POST', path: '/profile/password', tag: 'Profile', access: 'self.manage',
-    summary: 'Change the password; your other sessions are signed out.', body: PasswordChange, response: PasswordChanged,
+    body: PasswordChange, response: PasswordChanged,
   }),
 };

@@ -64,16 +64,16 @@ export type LoginHistoryEntry = z.infer<typeof LoginHistoryEntry>;
 
 const s = { tag: 'Security', access: 'self.manage' } as const;
 export const securityEndpoints = {
-  overview: endpoint({ ...s, id: 'security.get', method: 'GET', path: '/security', summary: 'MFA, passkeys and recovery-code status.', response: SecurityOverview, mfaGate: 'allowed' }),
-  startTotp: endpoint({ ...s, id: 'security.totp.start', method: 'POST', path: '/security/totp', summary: 'Start TOTP enrolment: a new secret and otpauth URI.', response: TotpEnrollment, mfaGate: 'allowed', creates: true }),
-  verifyTotp: endpoint({ ...s, id: 'security.totp.verify', method: 'POST', path: '/security/totp/verify', summary: 'Verify a code to enable TOTP; returns recovery codes once.', body: TotpVerify, response: TotpEnabled, mfaGate: 'allowed' }),
-  disableTotp: endpoint({ ...s, id: 'security.totp.disable', method: 'POST', path: '/security/totp/disable', summary: 'Disable TOTP (needs a current code; refused while the organization requires MFA).', body: TotpDisable }),
-  reauthenticate: endpoint({ ...s, id: 'security.reauthenticate', method: 'POST', path: '/security/reauthenticate', summary: 'Re-authenticate (password or TOTP code) for 10 minutes of sensitive actions.', body: ReAuthenticate, response: ReAuthenticated, mfaGate: 'allowed' }),
-  viewRecoveryCodes: endpoint({ ...s, id: 'security.recoveryCodes.get', method: 'GET', path: '/security/recovery-codes', summary: 'The unused recovery codes (needs recent re-authentication).', response: RecoveryCodes, recentAuth: true }),
-  regenerateRecoveryCodes: endpoint({ ...s, id: 'security.recoveryCodes.regenerate', method: 'POST', path: '/security/recovery-codes', summary: 'Replace all recovery codes; the old ones stop working.', response: RecoveryCodes, recentAuth: true }),
-  passkeyOptions: endpoint({ ...s, id: 'security.passkeys.options', method: 'POST', path: '/security/passkeys/options', summary: 'WebAuthn registration options.', response: PasskeyRegistrationOptions, mfaGate: 'allowed' }),
-  registerPasskey: endpoint({ ...s, id: 'security.passkeys.register', method: 'POST', path: '/security/passkeys', summary: 'Register a passkey from an attestation (a passkey satisfies the MFA policy).', body: PasskeyRegistration, response: Passkey, creates: true, mfaGate: 'allowed' }),
-  renamePasskey: endpoint({ ...s, id: 'security.passkeys.rename', method: 'PATCH', path: '/security/passkeys/{id}', summary: 'Rename a passkey.', params: z.object({ id: Id }), body: PasskeyRename, response: Passkey }),
-  removePasskey: endpoint({ ...s, id: 'security.passkeys.remove', method: 'DELETE', path: '/security/passkeys/{id}', summary: 'Remove a passkey.', params: z.object({ id: Id }) }),
-  loginHistory: endpoint({ ...s, id: 'security.loginHistory', method: 'GET', path: '/security/login-history', summary: 'Your sign-ins, newest first.', query: PageQuery, response: Page(LoginHistoryEntry) }),
+  overview: endpoint({ ...s, id: 'security.get', method: 'GET', path: '/security', response: SecurityOverview, mfaGate: 'allowed' }),
+  startTotp: endpoint({ ...s, id: 'security.totp.start', method: 'POST', path: '/security/totp', response: TotpEnrollment, mfaGate: 'allowed', creates: true }),
+  verifyTotp: endpoint({ ...s, id: 'security.totp.verify', method: 'POST', path: '/security/totp/verify', body: TotpVerify, response: TotpEnabled, mfaGate: 'allowed' }),
+  disableTotp: endpoint({ ...s, id: 'security.totp.disable', method: 'POST', path: '/security/totp/disable', body: TotpDisable }),
+  reauthenticate: endpoint({ ...s, id: 'security.reauthenticate', method: 'POST', path: '/security/reauthenticate', body: ReAuthenticate, response: ReAuthenticated, mfaGate: 'allowed' }),
+  viewRecoveryCodes: endpoint({ ...s, id: 'security.recoveryCodes.get', method: 'GET', path: '/security/recovery-codes', response: RecoveryCodes, recentAuth: true }),
+  regenerateRecoveryCodes: endpoint({ ...s, id: 'security.recoveryCodes.regenerate', method: 'POST', path: '/security/recovery-codes', response: RecoveryCodes, recentAuth: true }),
+  passkeyOptions: endpoint({ ...s, id: 'security.passkeys.options', method: 'POST', path: '/security/passkeys/options', response: PasskeyRegistrationOptions, mfaGate: 'allowed' }),
+  registerPasskey: endpoint({ ...s, id: 'security.passkeys.register', method: 'POST', path: '/security/passkeys', body: PasskeyRegistration, response: Passkey, creates: true, mfaGate: 'allowed' }),
+  renamePasskey: endpoint({ ...s, id: 'security.passkeys.rename', method: 'PATCH', path: '/security/passkeys/{id}', params: z.object({ id: Id }), body: PasskeyRename, response: Passkey }),
+  removePasskey: endpoint({ ...s, id: 'security.passkeys.remove', method: 'DELETE', path: '/security/passkeys/{id}', params: z.object({ id: Id }) }),
+  loginHistory: endpoint({ ...s, id: 'security.loginHistory', method: 'GET', path: '/security/login-history', query: PageQuery, response: Page(LoginHistoryEntry) }),
 };

@@ -18,7 +18,7 @@ export const SessionsEnded = z.object({ ended: z.number().check(z.int(), z.gte(0
 
 const s = { tag: 'Sessions', access: 'self.manage' } as const;
 export const sessionEndpoints = {
-  list: endpoint({ ...s, id: 'sessions.list', method: 'GET', path: '/sessions', summary: 'Your signed-in devices.', response: SessionList }),
-  terminate: endpoint({ ...s, id: 'sessions.terminate', method: 'DELETE', path: '/sessions/{id}', summary: 'Sign out one device.', params: z.object({ id: Id }) }),
-  terminateOthers: endpoint({ ...s, id: 'sessions.terminateOthers', method: 'POST', path: '/sessions/terminate-others', summary: 'Sign out every device but this one.', response: SessionsEnded }),
+  list: endpoint({ ...s, id: 'sessions.list', method: 'GET', path: '/sessions', response: SessionList }),
+  terminate: endpoint({ ...s, id: 'sessions.terminate', method: 'DELETE', path: '/sessions/{id}', params: z.object({ id: Id }) }),
+  terminateOthers: endpoint({ ...s, id: 'sessions.terminateOthers', method: 'POST', path: '/sessions/terminate-others', response: SessionsEnded }),
 };

@@ -79,15 +79,15 @@ export type RoleDescription = z.infer<typeof RoleDescription>;
 const t = { tag: 'Team' } as const;
 const MemberParams = z.object({ id: Id });
 export const teamEndpoints = {
-  listMembers: endpoint({ ...t, id: 'members.list', method: 'GET', path: '/members', access: 'team.view', summary: 'Members, searchable by name or email and filterable by role (cursor paging).', query: MemberQuery, response: MemberPage }),
-  getMember: endpoint({ ...t, id: 'members.get', method: 'GET', path: '/members/{id}', access: 'team.view', summary: 'One member.', params: MemberParams, response: Member }),
-  changeRole: endpoint({ ...t, id: 'members.changeRole', method: 'PATCH', path: '/members/{id}', access: 'team.manage', summary: 'Change a member\u2019s role (Owner changes need an Owner).', params: MemberParams, body: RoleChange, response: Member }),
-  removeMember: endpoint({ ...t, id: 'members.remove', method: 'DELETE', path: '/members/{id}', access: 'team.manage', summary: 'Remove a member.', params: MemberParams }),
-  transferOwnership: endpoint({ ...t, id: 'members.transferOwnership', method: 'POST', path: '/members/transfer-ownership', access: 'team.manage_owners', summary: 'Make another member the Owner; you become an Admin.', body: OwnershipTransfer, response: OwnershipTransferred }),
-  listInvitations: endpoint({ ...t, id: 'invitations.list', method: 'GET', path: '/invitations', access: 'team.view', summary: 'Pending and expired invitations.', response: InvitationList }),
-  invite: endpoint({ ...t, id: 'invitations.create', method: 'POST', path: '/invitations', access: 'team.manage', creates: true, summary: 'Invite one or more people with a role.', body: InvitationCreate, response: InvitationsCreated }),
-  resendInvitation: endpoint({ ...t, id: 'invitations.resend', method: 'POST', path: '/invitations/{id}/resend', access: 'team.manage', summary: 'Send the invitation again with a new expiry.', params: MemberParams, response: Invitation }),
-  revokeInvitation: endpoint({ ...t, id: 'invitations.revoke', method: 'DELETE', path: '/invitations/{id}', access: 'team.manage', summary: 'Revoke an invitation.', params: MemberParams }),
-  acceptInvitation: endpoint({ ...t, id: 'invitations.accept', method: 'POST', path: '/invitations/accept', access: 'public', summary: 'Accept an invitation: creates the member and signs them in.', body: InvitationAccept, response: z.object({ status: z.literal('signed_in'), csrfToken: z.string() }) }),
-  listRoles: endpoint({ ...t, id: 'roles.list', method: 'GET', path: '/roles', access: 'team.view', summary: 'The roles, what each may do and how many members hold it.', response: RoleList }),
+  listMembers: endpoint({ ...t, id: 'members.list', method: 'GET', path: '/members', access: 'team.view', query: MemberQuery, response: MemberPage }),
+  getMember: endpoint({ ...t, id: 'members.get', method: 'GET', path: '/members/{id}', access: 'team.view', params: MemberParams, response: Member }),
+  changeRole: endpoint({ ...t, id: 'members.changeRole', method: 'PATCH', path: '/members/{id}', access: 'team.manage', params: MemberParams, body: RoleChange, response: Member }),
+  removeMember: endpoint({ ...t, id: 'members.remove', method: 'DELETE', path: '/members/{id}', access: 'team.manage', params: MemberParams }),
+  transferOwnership: endpoint({ ...t, id: 'members.transferOwnership', method: 'POST', path: '/members/transfer-ownership', access: 'team.manage_owners', body: OwnershipTransfer, response: OwnershipTransferred }),
+  listInvitations: endpoint({ ...t, id: 'invitations.list', method: 'GET', path: '/invitations', access: 'team.view', response: InvitationList }),
+  invite: endpoint({ ...t, id: 'invitations.create', method: 'POST', path: '/invitations', access: 'team.manage', creates: true, body: InvitationCreate, response: InvitationsCreated }),
+  resendInvitation: endpoint({ ...t, id: 'invitations.resend', method: 'POST', path: '/invitations/{id}/resend', access: 'team.manage', params: MemberParams, response: Invitation }),
+  revokeInvitation: endpoint({ ...t, id: 'invitations.revoke', method: 'DELETE', path: '/invitations/{id}', access: 'team.manage', params: MemberParams }),
+  acceptInvitation: endpoint({ ...t, id: 'invitations.accept', method: 'POST', path: '/invitations/accept', access: 'public', body: InvitationAccept, response: z.object({ status: z.literal('signed_in'), csrfToken: z.string() }) }),
+  listRoles: endpoint({ ...t, id: 'roles.list', method: 'GET', path: '/roles', access: 'team.view', response: RoleList }),
 };
