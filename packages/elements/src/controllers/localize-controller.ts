@@ -23,11 +23,16 @@ function unwatchDocumentLanguage(host: ReactiveControllerHost): void {
   }
 }
 
+/** How often an element that shows relative times (“5 minutes ago”) renders again to keep them true. */
+export const RELATIVE_TIME_REFRESH_MS = 60_000;
+
 /**
  * Gives an element a {@link Localizer} for its current locale (resolved by `resolve` on each use).
  * `pending()` tells the element to wait for the strings it needs (its namespaces in its language and
  * in English) before rendering; keys of other namespaces met while rendering are loaded on demand.
- * Re-renders when strings arrive or are registered, and when `<html lang>` changes.
+ * Re-renders when strings arrive or are registered, when `<html lang>` changes, and a minute after
+ * it last wrote a relative time (with a new localizer, so that parts given it as a property render
+ * again too).
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
@@ -36,6 +41,8 @@ export class LocalizeController implements ReactiveController {
   #localizer: Localizer | undefined;
   #key = '';
   #stop: (() => void) | undefined;
+  #refresh: ReturnType<typeof setTimeout> | undefined;
+  #connected = false;
 
   constructor(host: ReactiveControllerHost, resolve: () => LocaleSettings, namespaces: readonly string[] = []) {
     this.#host = host;
@@ -45,13 +52,17 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     this.#stop = onCatalogueChange(() => this.#host.requestUpdate());
     watchDocumentLanguage(this.#host);
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#stop?.();
     unwatchDocumentLanguage(this.#host);
+    clearTimeout(this.#refresh);
+    this.#refresh = undefined;
   }
 
   /** A promise while the strings for the current locale are loading, otherwise undefined. */
@@ -67,9 +78,25 @@ export class LocalizeController implements ReactiveController {
     const key = `${locale}|${timeZone ?? ''}`;
     if (!this.#localizer || this.#key !== key) {
       this.#key = key;
-      this.#localizer = createLocalizer(locale, { timeZone, onMissing: (missing) => this.#need(namespaceOf(missing)) });
+      const localizer = createLocalizer(locale, { timeZone, onMissing: (missing) => this.#need(namespaceOf(missing)) });
+      this.#localizer = {
+        ...localizer,
+        relativeTime: (value, now) => {
+          this.#refreshRelativeTimes();
+          return localizer.relativeTime(value, now);
+        },
+      };
     }
     return this.#localizer;
+  }
+
+  #refreshRelativeTimes(): void {
+    if (this.#refresh !== undefined || !this.#connected) return;
+    this.#refresh = setTimeout(() => {
+      this.#refresh = undefined;
+      this.#localizer = undefined;
+      this.#host.requestUpdate();
+    }, RELATIVE_TIME_REFRESH_MS);
   }
 
   #need(namespace: string): void {
