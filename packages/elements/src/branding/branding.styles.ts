@@ -27,10 +27,6 @@ export const brandingStyles = css`
     max-block-size: 100%;
     object-fit: contain;
   }
-  .file {
-    font: inherit;
-    color: var(--billingone-color-text);
-  }
   .colours {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));

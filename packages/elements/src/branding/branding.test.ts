@@ -1,6 +1,6 @@
 import { createSettingsClient, type SettingsClient } from '@billingone/settings-core';
 import { html } from 'lit';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BillingoneSavedEvent } from '../events/saved.js';
 import '../settings/define.js';
 import type { BillingoneSettings } from '../settings/settings.js';
@@ -128,9 +128,17 @@ describe('<billingone-branding>', () => {
     const element = await renderBranding();
     const saved = recordEvents<BillingoneSavedEvent>(document, 'billingone-saved');
     const input = shadowQuery<HTMLInputElement>(element, '#logo-file');
+    const upload = shadowQuery<HTMLButtonElement>(element, '[data-action="upload-logo"]');
+    // A button in the element's own words opens the file picker; the native control stays hidden.
+    expect(input.hidden).toBe(true);
+    expect(visibleText(upload)).toBe('Upload a logo');
+    const picker = vi.spyOn(input, 'click').mockImplementation(() => {});
+    upload.click();
+    expect(picker).toHaveBeenCalledOnce();
     chooseFiles(input, new File(['GIF89a'], 'logo.gif', { type: 'image/gif' }));
     await until(() => element.shadowRoot!.querySelector('#logo-file-error'));
     expect(visibleText(shadowQuery(element, '#logo-file-error'))).toBe('This file type is not supported. Choose a PNG, JPEG, WebP, or SVG image.');
+    expect(upload.getAttribute('aria-describedby')).toContain('logo-file-error');
     chooseFiles(input, new File([new Uint8Array(1024 * 1024 + 1)], 'huge.png', { type: 'image/png' }));
     await until(() => visibleText(shadowQuery(element, '#logo-file-error')).includes('Choose an image of 1 MB or less.'));
     expect(saved).toHaveLength(0);
@@ -139,6 +147,7 @@ describe('<billingone-branding>', () => {
     const logo = await until(() => element.shadowRoot!.querySelector<HTMLImageElement>('img.logo'));
     await until(() => logo.complete && logo.naturalWidth === 64);
     expect(logo.alt).toBe('Organization logo');
+    expect(visibleText(shadowQuery(element, '[data-action="upload-logo"]'))).toBe('Replace the logo');
     expect(element.shadowRoot!.querySelector('#logo-file-error')).toBeNull();
     expect(saved.map((event) => event.detail)).toEqual([{ section: 'branding', resource: 'logo' }]);
     expect((await apiCall('GET', '/branding')).body.logoUrl).toBeTruthy();

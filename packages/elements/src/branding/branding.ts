@@ -1,6 +1,7 @@
 import { brandingEndpoints, can, logoUpload, meEndpoints, type Branding, type Me } from '@billingone/settings-core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { createRef, ref } from 'lit/directives/ref.js';
 import { BillingoneElement } from '../base/billingone-element.js';
 import type { SettingsStores } from '../context.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
@@ -54,7 +55,7 @@ const typeNames: Readonly<Record<string, string>> = {
  * @csspart form - The colours form.
  * @csspart field - A label with its inputs.
  * @csspart label - Field labels.
- * @csspart input - Colour pickers, hex boxes and the logo file input.
+ * @csspart input - Colour pickers and hex boxes.
  * @csspart hint - Help text, the text colour and contrast of each colour.
  * @csspart error - Error messages.
  * @csspart badge - The “Meets WCAG AA” badges.
@@ -86,6 +87,7 @@ export class BillingoneBranding extends BillingoneElement {
   #dirty = false;
   #logoError: string | undefined;
   #logoBusy = false;
+  readonly #logoInput = createRef<HTMLInputElement>();
   #resetting = false;
 
   #requireStores(): SettingsStores {
@@ -388,28 +390,37 @@ export class BillingoneBranding extends BillingoneElement {
           </div>
           <div class="stack-sm">
             <div class="field" part="field">
-              <label class="label" part="label" for="logo-file">${this.t(url ? 'branding.logo.replace' : 'branding.logo.upload')}</label>
+              <div class="row">
+                <button
+                  type="button"
+                  class="button button-small"
+                  part="button"
+                  data-action="upload-logo"
+                  ?disabled=${this.#logoBusy}
+                  aria-busy=${this.#logoBusy ? 'true' : 'false'}
+                  aria-describedby=${ifDefined(describedBy('logo-file', { hint, error: this.#logoError }))}
+                  @click=${() => this.#logoInput.value?.click()}
+                >
+                  ${this.t(this.#logoBusy ? 'branding.logo.uploading' : url ? 'branding.logo.replace' : 'branding.logo.upload')}
+                </button>
+                ${url
+                  ? html`<button type="button" class="button button-small button-ghost danger-text" part="button" ?disabled=${this.#logoBusy} @click=${() => void this.#removeLogo()}>
+                      ${this.t('branding.logo.remove')}
+                    </button>`
+                  : nothing}
+              </div>
               <input
+                ${ref(this.#logoInput)}
                 id="logo-file"
-                class="file"
-                part="input"
                 type="file"
                 accept=${logoUpload.types.join(',')}
-                ?disabled=${this.#logoBusy}
-                aria-invalid=${this.#logoError ? 'true' : 'false'}
-                aria-describedby=${ifDefined(describedBy('logo-file', { hint, error: this.#logoError }))}
+                aria-label=${this.t(url ? 'branding.logo.replace' : 'branding.logo.upload')}
+                hidden
                 @change=${(event: Event & { currentTarget: HTMLInputElement }) => void this.#uploadLogo(event.currentTarget)}
               />
-              <div class="hint" part="hint" id="logo-file-hint">${this.#logoBusy ? this.t('branding.logo.uploading') : hint}</div>
+              <div class="hint" part="hint" id="logo-file-hint">${hint}</div>
               ${this.#logoError ? html`<div class="field-error" part="error" id="logo-file-error">${this.#logoError}</div>` : nothing}
             </div>
-            ${url
-              ? html`<div>
-                  <button type="button" class="button button-small button-ghost danger-text" part="button" ?disabled=${this.#logoBusy} @click=${() => void this.#removeLogo()}>
-                    ${this.t('branding.logo.remove')}
-                  </button>
-                </div>`
-              : nothing}
           </div>
         </div>
       </section>
