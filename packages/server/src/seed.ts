@@ -1,4 +1,5 @@
 import type { Role } from '@billingone/settings-core';
+import { mulberry32 } from '@billingone/settings-core/implementation';
 import { API_KEY_PREFIX } from './app/actor.js';
 import { newId, randomToken, sha256 } from './app/ids.js';
 import { writeAudit, type AuditInput } from './audit/write.js';
@@ -41,18 +42,6 @@ export interface SeedResult {
   members: { role: Role; email: string; name: string; id: string }[];
 }
 
-/** A small deterministic pseudo-random generator, so every seed looks the same. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const firstNames = ['Amelia', 'Noah', 'Isla', 'Leo', 'Maya', 'Oscar', 'Priya', 'Hugo', 'Zara', 'Felix', 'Chloe', 'Arjun', 'Grace', 'Mateo', 'Hannah', 'Yusuf', 'Ruby', 'Kai', 'Elena', 'Samuel', 'Nadia', 'Tom', 'Lucia', 'Ivan'];
 const lastNames = ['Okafor', 'Bennett', 'Kowalski', 'Nguyen', 'Fraser', 'Haddad', 'Moreno', 'Patel', 'Lindqvist', 'Murphy', 'Tanaka', 'Evans', 'Rossi', 'Schmidt', 'Adeyemi', 'Walsh', 'Kaur', 'Dubois', 'Novak', 'Carter'];
 const userAgents = [
@@ -77,7 +66,7 @@ export async function isSeeded(db: Queryable): Promise<boolean> {
  */
 export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
   const now = options.now ?? new Date();
-  const random = prng(20261124);
+  const random = mulberry32(20261124);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const day = 24 * 3600 * 1000;
   const orgId = newId('org');

@@ -1,19 +1,13 @@
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
+import { canonicalJson, etagMatches } from '@billingone/settings-core/implementation';
+
+export { etagMatches };
 
 /**
  * A strong ETag of a representation: a hash of its canonical JSON, so key order does not matter
  * (as on the server; the hash is FNV-1a here because it must be synchronous in a browser).
  */
 export function etagOf(representation: unknown): string {
-  const text = canonical(representation);
+  const text = canonicalJson(representation);
   let a = 0x811c9dc5;
   let b = 0x01000193;
   for (let i = 0; i < text.length; i++) {
@@ -24,10 +18,3 @@ export function etagOf(representation: unknown): string {
   return `"${a.toString(36)}${b.toString(36)}-${text.length.toString(36)}"`;
 }
 
-/** Whether an `If-Match` header value names `etag` (lists and `*` accepted, `W/` ignored). */
-export function etagMatches(header: string, etag: string): boolean {
-  return header
-    .split(',')
-    .map((part) => part.trim().replace(/^W\//, ''))
-    .some((part) => part === '*' || part === etag);
-}

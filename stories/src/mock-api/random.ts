@@ -1,14 +1,7 @@
-/** A small deterministic pseudo-random generator (mulberry32), so every fixture looks the same on every run. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from '@billingone/settings-core/implementation';
+
+/** The seeded random source of the fixtures (mulberry32), so every fixture looks the same on every run. */
+export { prng };
 
 /** A pseudo-random value for a key, without keeping state: the same key always gives the same number in [0, 1). */
 export function hashToUnit(key: number): number {

@@ -1,27 +1,12 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson, etagMatches } from '@billingone/settings-core/implementation';
 import { problem } from './problem.js';
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
+export { etagMatches };
 
 /** The strong ETag of a representation: a hash of its canonical JSON (key order does not matter). */
 export function etagOf(representation: unknown): string {
-  return `"${createHash('sha256').update(canonical(representation)).digest('base64url').slice(0, 27)}"`;
-}
-
-/** Whether an `If-Match`/`If-None-Match` header value names `etag` (lists and `*` accepted, `W/` ignored). */
-export function etagMatches(header: string, etag: string): boolean {
-  return header
-    .split(',')
-    .map((part) => part.trim().replace(/^W\//, ''))
-    .some((part) => part === '*' || part === etag);
+  return `"${createHash('sha256').update(canonicalJson(representation)).digest('base64url').slice(0, 27)}"`;
 }
 
 /** Throws 412 when `ifMatch` does not name the current representation. */
