@@ -90,7 +90,11 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     async before(endpoint: Endpoint, request: Request) {
       if (hang.has('*') || hang.has(endpoint.id)) {
         await new Promise((_, reject) => {
-          request.signal?.addEventListener('abort', () => reject(request.signal.reason ?? new DOMException('Aborted', 'AbortError')), { once: true });
+          const { signal } = request;
+          const abort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+          // Aborted before it got here (a busy machine): answer at once instead of hanging for ever.
+          if (signal?.aborted) return abort();
+          signal?.addEventListener('abort', abort, { once: true });
         });
       }
       if (options.latencyMs) await wait(options.latencyMs, request.signal);

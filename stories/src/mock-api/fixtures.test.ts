@@ -331,6 +331,10 @@ describe('the mock behaves as the reference server', () => {
     expect(settled).toBe(false);
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'SettingsNetworkError', kind: 'aborted' });
+    // A request aborted before it reaches the hang (a busy machine) ends at once too.
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(hanging.fetch(`${baseUrl}/v1/me`, { signal: aborted.signal })).rejects.toMatchObject({ name: 'AbortError' });
 
     const slow = mock({ latencyMs: 60 });
     const started = Date.now();
