@@ -1,8 +1,22 @@
-import { api, NewPassword } from '@billingone/settings-core';
+import { api, NewPassword, type Role } from '@billingone/settings-core';
+import type { Context } from '../context.js';
 import type { Scenario } from '../scenario.js';
 import { onePixelPng } from '../images.js';
 import { fileKeeper, refusedUpload } from './uploads.js';
 import { accessOnly, nonce, skipped, succeeded, valid } from './prepared.js';
+
+/** The member's session and how to put their current avatar back (null when it cannot be read back). */
+async function avatarKeeper(ctx: Context, role: Role) {
+  const session = await ctx.sessions.of(role);
+  const { avatarUrl } = await ctx.client.must(api.profile.get, {}, session);
+  const restore = await fileKeeper(
+    ctx,
+    avatarUrl,
+    (file) => ctx.client.must(api.profile.uploadAvatar, { upload: file }, session),
+    () => ctx.client.must(api.profile.removeAvatar, {}, session),
+  );
+  return { session, restore };
+}
 
 export const profileScenarios: Record<string, Scenario> = {
   'profile.get': async () => valid(),
@@ -11,25 +25,11 @@ export const profileScenarios: Record<string, Scenario> = {
     return valid({ body: { name, locale, timeZone } });
   },
   'profile.uploadAvatar': async (ctx, role) => {
-    const session = await ctx.sessions.of(role);
-    const { avatarUrl } = await ctx.client.must(api.profile.get, {}, session);
-    const restore = await fileKeeper(
-      ctx,
-      avatarUrl,
-      (file) => ctx.client.must(api.profile.uploadAvatar, { upload: file }, session),
-      () => ctx.client.must(api.profile.removeAvatar, {}, session),
-    );
+    const { restore } = await avatarKeeper(ctx, role);
     return restore ? valid({ upload: onePixelPng }, { restore }) : accessOnly(refusedUpload);
   },
   'profile.removeAvatar': async (ctx, role) => {
-    const session = await ctx.sessions.of(role);
-    const { avatarUrl } = await ctx.client.must(api.profile.get, {}, session);
-    const restore = await fileKeeper(
-      ctx,
-      avatarUrl,
-      (file) => ctx.client.must(api.profile.uploadAvatar, { upload: file }, session),
-      () => ctx.client.must(api.profile.removeAvatar, {}, session),
-    );
+    const { session, restore } = await avatarKeeper(ctx, role);
     if (!restore) return skipped('the current avatar cannot be read back to restore it');
     await ctx.client.must(api.profile.uploadAvatar, { upload: onePixelPng }, session);
     return valid({}, { restore });
