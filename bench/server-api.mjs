@@ -28,7 +28,7 @@ const duration = Number(env.BENCH_DURATION ?? 5);
 const auditRows = Number(env.BENCH_AUDIT_ROWS ?? 1_000_000);
 const stores = (env.BENCH_STORES ?? 'pglite,postgres').split(',').map((s) => s.trim()).filter(Boolean);
 const onlyCases = env.BENCH_CASES ? env.BENCH_CASES.split(',').map((s) => s.trim()) : null;
-const connectionCounts = [1, 50];
+const connectionCounts = (env.BENCH_CONNECTIONS ?? '1,50').split(',').map(Number);
 const cpuCount = cpus().length;
 const log = (message) => console.error(message);
 
@@ -182,7 +182,7 @@ async function apiProcess(store) {
     childEnv.DATABASE_URL = pg.databaseUrl;
   }
   log(`\n${store}: starting the API${childEnv.BENCH_DATA_DIR ? ` (data dir ${childEnv.BENCH_DATA_DIR})` : ''}`);
-  const api = startChild(`${here}server/api-process.mjs`, { env: childEnv });
+  const api = startChild(`${here}server/api-process.mjs`, { env: childEnv, execArgv: (env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean) });
   cleanups.push(() => api.stop());
   const info = await api.ready;
   // CPU time of the API process and (for a cluster started here) of PostgreSQL.

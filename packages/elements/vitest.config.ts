@@ -64,6 +64,10 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
               '--disable-background-networking',
               '--disable-component-update',
               '--disable-sync',
+              // A popup (Xero's consent) leaves the test page in the background: keep its timers running.
+              '--disable-background-timer-throttling',
+              '--disable-backgrounding-occluded-windows',
+              '--disable-renderer-backgrounding',
             ],
           },
         }),

@@ -54,6 +54,34 @@ describe('members list', () => {
     expect(both.body.items).toEqual([]);
   });
 
+  it('pages a search with a cursor, counting the matches (of the role, when filtered) on the first page', async () => {
+    await addMembers(Array.from({ length: 14 }, (_, i) => `Searchable ${String(i).padStart(2, '0')}`));
+    await t.db.query("UPDATE members SET role = 'finance' WHERE name IN ('Searchable 03', 'Searchable 11')");
+    const names = async (query: Record<string, string | number>) => {
+      const seen: string[] = [];
+      const totals: unknown[] = [];
+      let cursor: string | undefined;
+      do {
+        const res = await t.request('GET', '/members', { as: 'admin', query: { ...query, ...(cursor ? { cursor } : {}) } });
+        expect(res.status).toBe(200);
+        seen.push(...res.body.items.map((m: { name: string }) => m.name));
+        totals.push(res.body.total);
+        cursor = res.body.nextCursor ?? undefined;
+      } while (cursor);
+      return { seen, totals };
+    };
+    const all = await names({ q: 'SEARCHABLE', limit: 5 });
+    expect(all.seen).toEqual(Array.from({ length: 14 }, (_, i) => `Searchable ${String(i).padStart(2, '0')}`));
+    expect(all.totals).toEqual([14, undefined, undefined]);
+    const finance = await names({ q: 'searchable', role: 'finance', limit: 1 });
+    expect(finance.seen).toEqual(['Searchable 03', 'Searchable 11']);
+    expect(finance.totals).toEqual([2, undefined]);
+    // Every row of a match carries the member's own fields, not the search's.
+    const one = await t.request('GET', '/members', { as: 'admin', query: { q: 'searchable 07' } });
+    expect(one.body.items).toEqual([expect.objectContaining({ id: 'mem_x7', name: 'Searchable 07', email: 'searchable.07@example.com', role: 'viewer', mfaEnabled: false })]);
+    expect(one.body.total).toBe(1);
+  });
+
   it('shows MFA status and never members of another organization', async () => {
     await t.db.query("UPDATE members SET passkey_count = 1 WHERE id = 'mem_viewer'");
     const res = await t.request('GET', '/members', { as: 'owner', query: { limit: 200 } });

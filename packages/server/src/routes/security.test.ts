@@ -168,6 +168,23 @@ describe('disabling TOTP', () => {
     expect((await t.request('GET', '/security', { as: 'engineer' })).body.totp.enabled).toBe(true);
   });
 
+  it('clears the wrong-code count once the right code turns TOTP off', async () => {
+    const { secret } = await enrolTotp(t, 'engineer');
+    t.clock.advance(30_000);
+    for (let i = 0; i < 9; i++) {
+      const wrong = await t.request('POST', '/security/totp/disable', { as: 'engineer', body: { code: '000000' } });
+      expect(wrong.status).toBe(422);
+    }
+    const res = await t.request('POST', '/security/totp/disable', { as: 'engineer', body: { code: totpCodeAt(secret, t.clock()) } });
+    expect(res.status).toBe(204);
+    // Setting TOTP up again starts with a fresh allowance of attempts.
+    const start = await t.request('POST', '/security/totp', { as: 'engineer' });
+    for (let i = 0; i < 2; i++) {
+      const typo = await t.request('POST', '/security/totp/verify', { as: 'engineer', body: { enrollmentId: start.body.enrollmentId, code: '000000' } });
+      expect(typo.status).toBe(422);
+    }
+  });
+
   it('answers 409 when TOTP is not on', async () => {
     const res = await t.request('POST', '/security/totp/disable', { as: 'engineer', body: { code: '123456' } });
     expect(res.status).toBe(409);

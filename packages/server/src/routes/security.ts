@@ -137,6 +137,7 @@ const disableTotpRoute = defineRoute(api.security.disableTotp, async (ctx) => {
   const check = await checkMemberTotp(ctx.tx, ctx.deps.secrets, actor.memberId, ctx.body.code, ctx.now);
   if (!check.ok) throw wrongCode(check.reason === 'not_enabled' ? 'invalid' : check.reason);
   await disableTotp(ctx.tx, actor.memberId, ctx.now);
+  ctx.resetRateLimit('totp-code', actor.memberId);
   await ctx.audit({ action: 'security.totp.disabled', target: memberTarget(actor), before: { totpEnabled: true }, after: { totpEnabled: false } });
 });
 
