@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../scripts/lib/chromium.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const env = process.env;
@@ -25,7 +26,6 @@ const runs = positive('BENCH_RUNS', 5);
 const extraMembers = positive('BENCH_MEMBERS', 10_000);
 const auditRows = positive('BENCH_AUDIT_ROWS', 200_000);
 const pages = positive('BENCH_PAGES', 10);
-const chromePath = env.CHROME_PATH ?? '/usr/bin/chromium';
 /** The most rows each table may hold: one page of members; the audit log's default `max-rows`. */
 const rowBounds = { team: 50, 'audit-log': 200 };
 
@@ -47,8 +47,8 @@ for (const [file, what] of [
     process.exit(1);
   }
 }
-if (!existsSync(chromePath)) {
-  console.error(`No Chromium at ${chromePath}: install it (apt-get install chromium) or set CHROME_PATH.`);
+if (!existsSync(chromiumPath)) {
+  console.error(`No Chromium at ${chromiumPath}: install it (apt-get install chromium) or set CHROME_PATH.`);
   process.exit(1);
 }
 
@@ -170,10 +170,7 @@ async function answer(req, res) {
   res.end();
 }
 
-const browser = await chromium.launch({
-  executablePath: chromePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
 let failed = false;
 try {
   const tab = await browser.newPage();

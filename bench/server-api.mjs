@@ -10,7 +10,8 @@
 //      a prototype in server/pglite-worker.mjs), DATABASE_URL (else a throwaway cluster from
 //      .ci/postgres.sh), BENCH_PG_POOL (pool size of the API), BENCH_TIME_LIMIT_S (default 1800),
 //      BENCH_CASES (some of: me, members, members-search, members-role, audit, audit-deep,
-//      audit-filtered).
+//      audit-filtered), BENCH_CONNECTIONS (default 1,50), BENCH_API_NODE_FLAGS (Node flags of the
+//      API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to see where its time goes).
 // The PGlite data dir is kept in bench/results/ and reused by the next run (seeding 1M rows
 // takes minutes, once; again when the migrations change).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -35,8 +36,8 @@ const log = (message) => console.error(message);
 const knownStores = ['pglite', 'pglite-worker', 'postgres'];
 const knownCases = ['me', 'members', 'members-search', 'members-role', 'audit', 'audit-deep', 'audit-filtered'];
 const unknown = [...stores.filter((s) => !knownStores.includes(s)), ...(onlyCases ?? []).filter((c) => !knownCases.includes(c))];
-if (!(duration > 0) || !(Number.isInteger(auditRows) && auditRows >= 1000) || unknown.length > 0 || stores.length === 0) {
-  console.error('BENCH_DURATION must be > 0, BENCH_AUDIT_ROWS an integer ≥ 1000,');
+if (!(duration > 0) || !(Number.isInteger(auditRows) && auditRows >= 1000) || unknown.length > 0 || stores.length === 0 || !connectionCounts.every((n) => Number.isInteger(n) && n > 0)) {
+  console.error('BENCH_DURATION must be > 0, BENCH_AUDIT_ROWS an integer ≥ 1000, BENCH_CONNECTIONS whole numbers > 0,');
   console.error(`BENCH_STORES some of ${knownStores.join(', ')} and BENCH_CASES some of ${knownCases.join(', ')}.`);
   if (unknown.length) console.error(`Unknown: ${unknown.join(', ')}.`);
   process.exit(2);

@@ -3,25 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath } from '../scripts/lib/chromium.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 /** Debian's Chromium (or CHROME_PATH): test tools never download a browser here. */
-const chromium = playwright({
-  launchOptions: {
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  },
-});
+const chromium = playwright({ launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs] } });
 
 export default defineConfig({
   test: {

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authEndpoints, createSettingsClient, organizationEndpoints } from '@billingone/settings-core';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const serverBin = fileURLToPath(new URL('../../packages/server/bin/serve.mjs', import.meta.url));
@@ -88,10 +89,7 @@ async function main() {
   await start('The portal', join(here, 'server.mjs'), { PORT: String(portalPort), HOST: '127.0.0.1', BILLINGONE_API_URL: apiUrl, BILLINGONE_API_KEY: apiKey }, /Northwind MSP portal/);
   console.log(`Settings API ${apiUrl}, portal ${portalUrl}`);
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
   const page = await browser.newPage();
   const problems = [];
   page.on('console', (message) => {

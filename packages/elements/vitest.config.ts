@@ -1,6 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import { embedToken, queryDemoDatabase, resetDemoData } from './src/testing/commands.js';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
 import { freePort } from './src/testing/free-port.js';
 import { xeroConsent } from './src/testing/xero-consent.js';
 
@@ -53,23 +54,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
         enabled: true,
         headless: true,
         provider: playwright({
-          launchOptions: {
-            executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-            args: [
-              '--headless',
-              '--no-sandbox',
-              '--disable-gpu',
-              '--disable-quic',
-              '--no-first-run',
-              '--disable-background-networking',
-              '--disable-component-update',
-              '--disable-sync',
-              // A popup (Xero's consent) leaves the test page in the background: keep its timers running.
-              '--disable-background-timer-throttling',
-              '--disable-backgrounding-occluded-windows',
-              '--disable-renderer-backgrounding',
-            ],
-          },
+          launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs] },
         }),
         instances: [{ browser: 'chromium' }],
         // A desktop viewport (the default is a phone): elements are tested narrow by sizing them.

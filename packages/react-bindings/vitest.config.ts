@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
 import { defineConfig } from 'vitest/config';
 
 const elementsSrc = fileURLToPath(new URL('../elements/src/', import.meta.url));
@@ -52,19 +53,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: {
-                executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-                args: [
-                  '--headless',
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-quic',
-                  '--no-first-run',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                ],
-              },
+              launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs] },
             }),
             instances: [{ browser: 'chromium' }],
             screenshotFailures: false,

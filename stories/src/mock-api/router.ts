@@ -1,5 +1,5 @@
 import { can, Problem, type Endpoint, type Permission } from '@billingone/settings-core';
-import { internalError, issuesToFieldErrors, problem, problemResponse, ProblemError } from '@billingone/settings-core/implementation';
+import { internalError, issuesToFieldErrors, parseJsonBody, problem, problemResponse, ProblemError } from '@billingone/settings-core/implementation';
 import type { Actor, Handler, HandlerContext } from './context.js';
 import { etagMatches, etagOf } from './etag.js';
 import { RECENT_AUTH_MS, type MockState } from './state.js';
@@ -28,7 +28,6 @@ interface Route {
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-const MAX_JSON_BYTES = 1024 * 1024;
 
 function compile(handler: Handler): Route {
   const names: string[] = [];
@@ -115,23 +114,6 @@ function authorize(state: MockState, request: Request, endpoint: Endpoint, actor
   }
 }
 
-async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > MAX_JSON_BYTES) throw problem(413, 'body_too_large', 'The request body is too large.');
-  if (text.trim() === '') return undefined;
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json' && !type.endsWith('+json')) {
-    throw problem(415, 'unsupported_media_type', 'Send the body as application/json.', {
-      fieldErrors: [{ path: '', message: 'Send the body as application/json.', code: 'unsupported_media_type' }],
-    });
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw problem(400, 'invalid_json', 'The body is not valid JSON.', { fieldErrors: [{ path: '', message: 'The body is not valid JSON.', code: 'invalid_json' }] });
-  }
-}
-
 async function readUpload(request: Request, upload: NonNullable<Endpoint['upload']>): Promise<{ bytes: Uint8Array; contentType: string }> {
   const contentType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!upload.types.includes(contentType)) {
@@ -214,7 +196,7 @@ export function createRouter(state: MockState, handlers: readonly Handler[], bas
       let body: unknown;
       let upload: HandlerContext['upload'] = null;
       if (endpoint.upload) upload = await readUpload(request, endpoint.upload);
-      else if (endpoint.body) body = parseWith(endpoint.body, await readJsonBody(request), 'body');
+      else if (endpoint.body) body = parseWith(endpoint.body, parseJsonBody(await request.text(), request.headers.get('content-type')), 'body');
       const isWrite = !safeMethods.has(endpoint.method);
       const ifMatch = request.headers.get('if-match');
       if (endpoint.etag && isWrite && ifMatch === null) {

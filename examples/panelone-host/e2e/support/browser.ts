@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../../scripts/lib/chromium.mjs';
 
 /** The demo started by the global setup (`e2e/global-setup.ts`), as its start-up banner describes it. */
 export const demo = inject('demo');
@@ -9,18 +10,6 @@ export const baseUrl = demo.baseUrl;
 
 /** Where every run leaves its screenshots (git-ignored). */
 export const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
-
-/** Debian's Chromium; test tools never download a browser of their own. */
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** One person at one browser: an isolated context (own cookies and storage) with one page. */
 export interface Visitor {
@@ -46,7 +35,7 @@ export function useBrowser(): BrowserSuite {
 
   beforeAll(async () => {
     mkdirSync(screenshotDir, { recursive: true });
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: launchArgs });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
   });
 
   afterEach(() => {

@@ -3,12 +3,14 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { BillingoneElement } from '../base/billingone-element.js';
+import { integerInRange } from '../base/integer-attribute.js';
 import type { SettingsStores } from '../context.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { BillingoneErrorEvent } from '../events/error.js';
 import type { MessageKey, MessageParams } from '../i18n/localize.js';
-import { describeError, isAbort, isApiError } from '../ui/errors.js';
-import { describedBy, formErrorView } from '../ui/field.js';
+import { saveFile } from '../ui/clipboard.js';
+import { describeError, hasStatus, isAbort } from '../ui/errors.js';
+import { describedBy, field, formErrorView, onSubmit } from '../ui/field.js';
 import { emptyView, errorView, forbiddenView, loadingView, storeView } from '../ui/status.js';
 import { auditActionGroups, auditActionKey } from './audit-actions.js';
 import {
@@ -22,7 +24,6 @@ import {
 } from './audit-filter.js';
 import { auditLogStyles } from './audit-log.styles.js';
 import { entryDetails } from './entry-details.js';
-import { saveFile } from './save-file.js';
 
 type AuditList = PagedStore<AuditEntry, AuditQueryFilter>;
 
@@ -115,8 +116,7 @@ export class BillingoneAuditLog extends BillingoneElement {
   }
 
   get #window(): number {
-    const rows = Math.trunc(Number(this.maxRows));
-    return Number.isFinite(rows) ? Math.min(1000, Math.max(pageSize, rows)) : 200;
+    return integerInRange(this.maxRows, pageSize, 1000, 200);
   }
 
   #list(): AuditList | undefined {
@@ -254,15 +254,13 @@ export class BillingoneAuditLog extends BillingoneElement {
   }
 
   protected override render(): unknown {
-    return storeView(this.#tr, this.#me.state, (me) => this.#renderSection(me), {
-      onRetry: () => void this.#me.store?.load({ force: true }).catch(() => undefined),
-    });
+    return storeView(this.#tr, this.#me.state, (me) => this.#renderSection(me), { onRetry: this.#me.refresh });
   }
 
   #renderSection(me: Me): TemplateResult {
     if (!can(me, 'audit.view')) return forbiddenView(this.#tr);
     const state = this.#entries.state;
-    if (state?.status === 'error' && isApiError(state.error) && state.error.status === 403) return forbiddenView(this.#tr);
+    if (state?.status === 'error' && hasStatus(state.error, 403)) return forbiddenView(this.#tr);
     return html`
       <div class="stack" part="base">
         <div class="section-header header-row" part="header">
@@ -297,50 +295,30 @@ export class BillingoneAuditLog extends BillingoneElement {
     return problem ? this.t(problemKeys[problem]) : undefined;
   }
 
-  #textFilter(field: 'actor' | 'q', label: string, placeholder: string): TemplateResult {
-    const id = `filter-${field}`;
-    const error = this.#problem(field);
-    return html`
-      <div class="field" part="field">
-        <label class="label" part="label" for=${id}>${label}</label>
-        <input
-          id=${id}
-          class="input"
-          part="input"
-          type="search"
-          maxlength=${field === 'q' ? 100 : 254}
-          autocomplete="off"
-          spellcheck="false"
-          placeholder=${placeholder}
-          .value=${this.#form[field]}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy(id, { error }))}
-          @input=${(event: InputEvent & { currentTarget: HTMLInputElement }) => this.#update(field, event.currentTarget.value, typingDelayMs)}
-        />
-        ${error ? html`<div class="field-error" part="error" id="${id}-error">${error}</div>` : nothing}
-      </div>
-    `;
+  #textFilter(name: 'actor' | 'q', label: string, placeholder: string): TemplateResult {
+    return field({
+      id: `filter-${name}`,
+      type: 'search',
+      label,
+      placeholder,
+      value: this.#form[name],
+      maxlength: name === 'q' ? 100 : 254,
+      autocomplete: 'off',
+      spellcheck: false,
+      error: this.#problem(name),
+      onInput: (event) => this.#update(name, event.currentTarget.value, typingDelayMs),
+    });
   }
 
-  #dateFilter(field: 'from' | 'to', label: string): TemplateResult {
-    const id = `filter-${field}`;
-    const error = this.#problem(field);
-    return html`
-      <div class="field" part="field">
-        <label class="label" part="label" for=${id}>${label}</label>
-        <input
-          id=${id}
-          class="input"
-          part="input"
-          type="date"
-          .value=${this.#form[field]}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy(id, { error }))}
-          @change=${(event: Event & { currentTarget: HTMLInputElement }) => this.#update(field, event.currentTarget.value, 0)}
-        />
-        ${error ? html`<div class="field-error" part="error" id="${id}-error">${error}</div>` : nothing}
-      </div>
-    `;
+  #dateFilter(name: 'from' | 'to', label: string): TemplateResult {
+    return field({
+      id: `filter-${name}`,
+      type: 'date',
+      label,
+      value: this.#form[name],
+      error: this.#problem(name),
+      onChange: (event) => this.#update(name, event.currentTarget.value, 0),
+    });
   }
 
   #renderFilters(): TemplateResult {
@@ -348,17 +326,7 @@ export class BillingoneAuditLog extends BillingoneElement {
     const actionError = this.#problem('action');
     const filtered = Object.values(this.#form).some((value) => value.trim() !== '');
     return html`
-      <form
-        class="filters"
-        part="form"
-        role="search"
-        aria-label=${this.t('audit.filter.label')}
-        novalidate
-        @submit=${(event: SubmitEvent) => {
-          event.preventDefault();
-          void this.#apply();
-        }}
-      >
+      <form class="filters" part="form" role="search" aria-label=${this.t('audit.filter.label')} novalidate @submit=${onSubmit(() => this.#apply())}>
         ${formErrorView(this.#formMessage)}
         <div class="filter-grid">
           ${this.#textFilter('actor', this.t('audit.filter.actor'), this.t('audit.filter.actorPlaceholder'))}
@@ -404,7 +372,7 @@ export class BillingoneAuditLog extends BillingoneElement {
     const items = state.items;
     const loading = state.status === 'idle' || state.status === 'loading';
     if (items.length === 0) {
-      if (state.status === 'error') return errorView(this.#tr, { error: state.error, onRetry: () => void this.#entries.store?.reload() });
+      if (state.status === 'error') return errorView(this.#tr, { error: state.error, onRetry: this.#entries.refresh });
       if (loading) return loadingView(this.#tr);
       const filtered = Object.values(state.filter).some((value) => value !== undefined);
       return emptyView(this.#tr, {

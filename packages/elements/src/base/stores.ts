@@ -15,3 +15,9 @@ export function storesFor(client: SettingsClient): SettingsStores {
   }
   return stores;
 }
+
+/** The stores of an element whose user actions need the API: a clear error names the element when there are none. */
+export function requireStores(stores: SettingsStores | undefined, tagName: string): SettingsStores {
+  if (!stores) throw new Error(`<${tagName}> has no Settings API client: set its \`client\` property or place it inside <billingone-provider>.`);
+  return stores;
+}

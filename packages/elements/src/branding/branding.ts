@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { BillingoneElement } from '../base/billingone-element.js';
+import { requireStores } from '../base/stores.js';
 import type { SettingsStores } from '../context.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
 import { FormController } from '../controllers/form-controller.js';
@@ -11,8 +12,9 @@ import { BillingoneErrorEvent } from '../events/error.js';
 import { BillingoneSavedEvent } from '../events/saved.js';
 import type { MessageKey, MessageParams } from '../i18n/localize.js';
 import { accessibleForeground } from '../theme/contrast.js';
-import { describeError, fieldErrorsOf, isAbort, isApiError } from '../ui/errors.js';
-import { describedBy, formErrorView } from '../ui/field.js';
+import { describeError, fieldErrorsOf, hasStatus, isAbort } from '../ui/errors.js';
+import { describedBy, formErrorView, onSubmit } from '../ui/field.js';
+import { sectionFrame } from '../ui/section.js';
 import { forbiddenView, storeView } from '../ui/status.js';
 import { brandingStyles } from './branding.styles.js';
 import { colourField, isCompleteHex, normaliseHex } from './colour-field.js';
@@ -91,9 +93,7 @@ export class BillingoneBranding extends BillingoneElement {
   #resetting = false;
 
   #requireStores(): SettingsStores {
-    const stores = this.stores;
-    if (!stores) throw new Error('<billingone-branding> has no Settings API client: set its `client` property or place it inside <billingone-provider>.');
-    return stores;
+    return requireStores(this.stores, 'billingone-branding');
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -198,7 +198,7 @@ export class BillingoneBranding extends BillingoneElement {
       void this.emit(new BillingoneSavedEvent({ section: 'branding', resource: 'colors' }));
       return;
     }
-    if (isApiError(result.error) && result.error.status === 412) {
+    if (hasStatus(result.error, 412)) {
       // The store reloads the latest version; the colours typed stay in the form.
       this.#form.setErrors([], this.t('branding.conflict'));
     }
@@ -291,7 +291,7 @@ export class BillingoneBranding extends BillingoneElement {
       this.announce(this.t('branding.reset.done'));
       void this.emit(new BillingoneSavedEvent({ section: 'branding', resource: 'branding' }));
     } else {
-      if (isApiError(result.error) && result.error.status === 412) this.#form.setErrors([], this.t('branding.conflict'));
+      if (hasStatus(result.error, 412)) this.#form.setErrors([], this.t('branding.conflict'));
       this.announce(this.#form.message ?? this.t('common.error.title'), 'assertive');
       void this.emit(new BillingoneErrorEvent({ section: 'branding', error: result.error as Error }));
     }
@@ -312,69 +312,58 @@ export class BillingoneBranding extends BillingoneElement {
   }
 
   protected override render(): unknown {
-    return html`${storeView(this.#tr, this.#me.state, (me) => this.#renderSection(me), {
-      onRetry: () => void this.#me.store?.load({ force: true }).catch(() => undefined),
-    })}${this.#confirm.render()}`;
+    return html`${storeView(this.#tr, this.#me.state, (me) => this.#renderSection(me), { onRetry: this.#me.refresh })}${this.#confirm.render()}`;
   }
 
   #renderSection(me: Me): unknown {
     if (!can(me, 'branding.edit')) return forbiddenView(this.#tr);
     const state = this.#branding.state;
-    if (state?.status === 'error' && isApiError(state.error) && state.error.status === 403) return forbiddenView(this.#tr);
-    return storeView(this.#tr, state, (branding) => this.#renderBranding(me, branding), {
-      onRetry: () => void this.#branding.store?.load({ force: true }).catch(() => undefined),
-    });
+    if (state?.status === 'error' && hasStatus(state.error, 403)) return forbiddenView(this.#tr);
+    return storeView(this.#tr, state, (branding) => this.#renderBranding(me, branding), { onRetry: this.#branding.refresh });
   }
 
   #renderBranding(me: Me, branding: Branding): TemplateResult {
+    return sectionFrame({
+      title: this.t('branding.title'),
+      intro: this.t('branding.description'),
+      body: [this.#renderLogo(branding), this.#renderColours(me, branding)],
+    });
+  }
+
+  #renderColours(me: Me, branding: Branding): TemplateResult {
     const busy = this.#form.submitting || this.#resetting;
     return html`
-      <div class="stack" part="base">
-        <div class="section-header" part="header">
-          <h2 class="title" part="title">${this.t('branding.title')}</h2>
-          <p class="muted">${this.t('branding.description')}</p>
-        </div>
-        ${this.#renderLogo(branding)}
-        <section class="card stack" part="card section" aria-labelledby="colours-title">
-          <h3 id="colours-title" class="subtitle" part="title">${this.t('branding.colours.title')}</h3>
-          <form
-            class="stack"
-            part="form"
-            novalidate
-            @submit=${(event: SubmitEvent) => {
-              event.preventDefault();
-              void this.#save();
-            }}
-          >
-            ${formErrorView(this.#form.message)}
-            <div class="colours">
-              ${(['primaryColor', 'accentColor'] as const).map((name) =>
-                colourField(this.localizer, {
-                  name: name === 'primaryColor' ? 'primary' : 'accent',
-                  label: this.t(name === 'primaryColor' ? 'branding.colour.primary' : 'branding.colour.accent'),
-                  pickerLabel: this.t(name === 'primaryColor' ? 'branding.colour.primaryPicker' : 'branding.colour.accentPicker'),
-                  value: this.#values[name],
-                  colour: this.#shown[name],
-                  error: this.#form.error(name),
-                  disabled: busy,
-                  onText: (value) => this.#setText(name, value),
-                  onCommit: (value) => this.#commit(name, value),
-                  onPick: (value) => this.#pick(name, value),
-                }),
-              )}
-            </div>
-            ${this.#renderPreview(me, branding)}
-            <div class="row row-end">
-              <button type="button" class="button" part="button" ?disabled=${busy || branding.isDefault} @click=${() => void this.#reset()}>
-                ${this.#resetting ? this.t('branding.reset.running') : this.t('branding.reset.button')}
-              </button>
-              <button type="submit" class="button button-primary" part="button primary-button" ?disabled=${busy} aria-busy=${this.#form.submitting ? 'true' : 'false'}>
-                ${this.#form.submitting ? this.t('common.saving') : this.t('branding.colours.save')}
-              </button>
-            </div>
-          </form>
-        </section>
-      </div>
+      <section class="card stack" part="card section" aria-labelledby="colours-title">
+        <h3 id="colours-title" class="subtitle" part="title">${this.t('branding.colours.title')}</h3>
+        <form class="stack" part="form" novalidate @submit=${onSubmit(() => this.#save())}>
+          ${formErrorView(this.#form.message)}
+          <div class="colours">
+            ${(['primaryColor', 'accentColor'] as const).map((name) =>
+              colourField(this.localizer, {
+                name: name === 'primaryColor' ? 'primary' : 'accent',
+                label: this.t(name === 'primaryColor' ? 'branding.colour.primary' : 'branding.colour.accent'),
+                pickerLabel: this.t(name === 'primaryColor' ? 'branding.colour.primaryPicker' : 'branding.colour.accentPicker'),
+                value: this.#values[name],
+                colour: this.#shown[name],
+                error: this.#form.error(name),
+                disabled: busy,
+                onText: (value) => this.#setText(name, value),
+                onCommit: (value) => this.#commit(name, value),
+                onPick: (value) => this.#pick(name, value),
+              }),
+            )}
+          </div>
+          ${this.#renderPreview(me, branding)}
+          <div class="row row-end">
+            <button type="button" class="button" part="button" ?disabled=${busy || branding.isDefault} @click=${() => void this.#reset()}>
+              ${this.#resetting ? this.t('branding.reset.running') : this.t('branding.reset.button')}
+            </button>
+            <button type="submit" class="button button-primary" part="button primary-button" ?disabled=${busy} aria-busy=${this.#form.submitting ? 'true' : 'false'}>
+              ${this.#form.submitting ? this.t('common.saving') : this.t('branding.colours.save')}
+            </button>
+          </div>
+        </form>
+      </section>
     `;
   }
 

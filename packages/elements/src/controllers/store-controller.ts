@@ -59,6 +59,16 @@ export class StoreController<Store extends SubscribableStore<any>> implements Re
     return this.#store;
   }
 
+  /**
+   * Loads the store again, past its cache (resource stores: `load({ force: true })`, paged stores:
+   * `reload()`), e.g. to retry after an error; the outcome arrives as `state`.
+   */
+  readonly refresh = (): void => {
+    const store = this.#store as unknown as Partial<Loadable & Reloadable> | undefined;
+    const result = typeof store?.load === 'function' ? store.load({ force: true }) : store?.reload?.();
+    if (result instanceof Promise) result.catch(() => undefined);
+  };
+
   hostConnected(): void {
     this.#connected = true;
     // Before the first update, properties such as `client` may still be on their way (frameworks set

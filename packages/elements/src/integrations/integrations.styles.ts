@@ -14,13 +14,6 @@ export const integrationsStyles = css`
     flex-direction: column;
     gap: var(--billingone-space-md);
   }
-  .card-header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--billingone-space-sm);
-  }
   .form-title {
     font-size: var(--billingone-font-size-md);
     font-weight: var(--billingone-font-weight-bold);

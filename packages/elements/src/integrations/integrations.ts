@@ -14,14 +14,16 @@ import {
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BillingoneElement } from '../base/billingone-element.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
+import { focusAfterUpdate } from '../controllers/focus.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { BillingoneErrorEvent } from '../events/error.js';
 import { BillingoneIntegrationConnectedEvent, BillingoneIntegrationDisconnectedEvent } from '../events/integration-connected.js';
 import { BillingoneOAuthRedirectEvent } from '../events/oauth-redirect.js';
 import { BillingoneSavedEvent } from '../events/saved.js';
 import type { MessageKey, MessageParams } from '../i18n/localize.js';
-import { describeError, isAbort, isApiError } from '../ui/errors.js';
+import { describeError, hasStatus, isAbort } from '../ui/errors.js';
 import { formErrorView } from '../ui/field.js';
+import { sectionHeader } from '../ui/section.js';
 import { errorView, forbiddenView, loadingView } from '../ui/status.js';
 import { integrationFacts, statusBadge } from './card.js';
 import { integrationsStyles } from './integrations.styles.js';
@@ -218,7 +220,7 @@ export class BillingoneIntegrations extends BillingoneElement {
     if (running.size === 0 || this.#poll !== undefined || !this.isConnected || this.#list.state?.status === 'loading') return;
     this.#poll = setTimeout(() => {
       this.#poll = undefined;
-      this.#list.store?.load({ force: true }).catch(() => undefined);
+      this.#list.refresh();
     }, this.pollInterval);
   }
 
@@ -237,8 +239,7 @@ export class BillingoneIntegrations extends BillingoneElement {
     this.#actionErrors.delete(provider);
     this.announce(this.t('integrations.connected', { provider: providerNames[provider] }));
     if (provider === 'pax8') void this.#mappings.reload();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#${provider}-result`)?.focus();
+    await focusAfterUpdate(this, `#${provider}-result`);
     void this.emit(new BillingoneIntegrationConnectedEvent({ provider }));
     void this.emit(new BillingoneSavedEvent({ section: 'integrations', resource: provider }));
   }
@@ -249,7 +250,7 @@ export class BillingoneIntegrations extends BillingoneElement {
    */
   #failed(error: unknown): void {
     if (isAbort(error)) return;
-    if (isApiError(error) && error.status === 403) this.#me.store?.load({ force: true }).catch(() => undefined);
+    if (hasStatus(error, 403)) this.#me.refresh();
     if (error instanceof Error) void this.emit(new BillingoneErrorEvent({ section: 'integrations', error }));
   }
 
@@ -309,8 +310,7 @@ export class BillingoneIntegrations extends BillingoneElement {
 
   async #editPax8(): Promise<void> {
     this.#pax8.send({ type: 'edit' });
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#pax8-client-id')?.focus();
+    await focusAfterUpdate(this, '#pax8-client-id');
   }
 
   async #afterPax8Test(): Promise<void> {
@@ -342,8 +342,7 @@ export class BillingoneIntegrations extends BillingoneElement {
 
   async #cancelPax8(): Promise<void> {
     this.#pax8.cancel();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#pax8-configure')?.focus();
+    await focusAfterUpdate(this, '#pax8-configure');
   }
 
   #toggleHistory(provider: Provider): void {
@@ -361,13 +360,12 @@ export class BillingoneIntegrations extends BillingoneElement {
   }
 
   async #focusTenants(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('input[name="xero-tenant"]')?.focus();
+    await focusAfterUpdate(this, 'input[name="xero-tenant"]');
   }
 
   #retry(): void {
-    this.#me.store?.load({ force: true }).catch(() => undefined);
-    this.#list.store?.load({ force: true }).catch(() => undefined);
+    this.#me.refresh();
+    this.#list.refresh();
   }
 
   protected override render(): TemplateResult {
@@ -375,7 +373,7 @@ export class BillingoneIntegrations extends BillingoneElement {
     const list = this.#list.state;
     let body: unknown;
     const error = me?.status === 'error' ? me.error : list?.status === 'error' ? list.error : undefined;
-    if (isApiError(error) && error.status === 403) {
+    if (hasStatus(error, 403)) {
       body = forbiddenView(this.#tr);
     } else if (error) {
       body = errorView(this.#tr, { error, title: this.t('integrations.loadError'), onRetry: () => this.#retry() });
@@ -386,11 +384,7 @@ export class BillingoneIntegrations extends BillingoneElement {
     }
     return html`
       <section class="stack" part="base" aria-labelledby="integrations-title">
-        <div class="section-header" part="header">
-          <h2 class="title" part="title" id="integrations-title">${this.t('integrations.title')}</h2>
-          <p class="muted">${this.t('integrations.intro')}</p>
-        </div>
-        ${body}
+        ${sectionHeader({ title: this.t('integrations.title'), intro: this.t('integrations.intro'), titleId: 'integrations-title' })} ${body}
       </section>
       ${this.#confirm.render()}
     `;
@@ -456,7 +450,7 @@ export class BillingoneIntegrations extends BillingoneElement {
         ${historyOpen
           ? syncHistory(view, provider, this.#history[provider].state, {
               loadMore: () => void this.#history[provider].store?.loadMore(),
-              retry: () => void this.#history[provider].store?.reload(),
+              retry: this.#history[provider].refresh,
             })
           : nothing}
       </article>
@@ -482,8 +476,7 @@ export class BillingoneIntegrations extends BillingoneElement {
 
   async #replaceSecret(): Promise<void> {
     this.#pax8.send({ type: 'replace_secret' });
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#pax8-secret')?.focus();
+    await focusAfterUpdate(this, '#pax8-secret');
   }
 
   #xeroFlow(view: ViewContext): TemplateResult | typeof nothing {

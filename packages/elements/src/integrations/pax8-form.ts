@@ -1,8 +1,8 @@
 import { maskSecret, type FieldError, type Pax8FormState } from '@billingone/settings-core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../i18n/localize.js';
-import { describeError, isApiError } from '../ui/errors.js';
-import { describedBy, field, formErrorView } from '../ui/field.js';
+import { describeError, hasStatus } from '../ui/errors.js';
+import { describedBy, field, formErrorView, onSubmit } from '../ui/field.js';
 import type { ViewContext } from './view-context.js';
 
 export interface Pax8FormActions {
@@ -63,7 +63,7 @@ function problems(view: ViewContext, state: Pax8FormState, lastError: unknown): 
   if (state.error && state.fieldErrors.length === 0) {
     // A Save refused for a Pax8 reason is a 422 with that reason as its code; anything else (the API's
     // own rate limit, a network failure) is described as such.
-    const refusedByPax8 = isApiError(lastError) && lastError.status === 422;
+    const refusedByPax8 = hasStatus(lastError, 422);
     result.form =
       (refusedByPax8 ? pax8FailureText(view, state.error.code ?? '', state.error.retryAfterSeconds) : undefined) ??
       (lastError === undefined ? state.error.message : describeError(lastError, view.t));
@@ -133,12 +133,8 @@ function secretField(view: ViewContext, state: Pax8FormState, busy: boolean, err
 export function pax8Form(view: ViewContext, state: Pax8FormState, lastError: unknown, actions: Pax8FormActions): TemplateResult {
   const busy = state.kind === 'testing' || state.kind === 'saving';
   const found = problems(view, state, lastError);
-  const onSubmit = (event: SubmitEvent) => {
-    event.preventDefault();
-    actions.test();
-  };
   return html`
-    <form class="stack pax8-form" part="form" novalidate aria-labelledby="pax8-form-title" aria-busy=${busy ? 'true' : 'false'} @submit=${onSubmit}>
+    <form class="stack pax8-form" part="form" novalidate aria-labelledby="pax8-form-title" aria-busy=${busy ? 'true' : 'false'} @submit=${onSubmit(() => actions.test())}>
       <h4 class="form-title" id="pax8-form-title">${view.t(state.config.configured ? 'integrations.pax8.form.editTitle' : 'integrations.pax8.form.title')}</h4>
       <p class="muted small">${view.t('integrations.pax8.form.intro')}</p>
       ${field({

@@ -2,6 +2,7 @@ import type { XeroConnectState } from '@billingone/settings-core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../i18n/localize.js';
 import { describeError } from '../ui/errors.js';
+import { onSubmit } from '../ui/field.js';
 import type { ViewContext } from './view-context.js';
 
 export interface XeroConnectActions {
@@ -46,12 +47,8 @@ function progress(text: string): TemplateResult {
 function tenantPicker(view: ViewContext, state: Extract<XeroConnectState, { kind: 'choose_tenant' | 'saving_tenant' }>, lastError: unknown, actions: XeroConnectActions): TemplateResult {
   const saving = state.kind === 'saving_tenant';
   const error = state.kind === 'choose_tenant' && state.error ? (lastError === undefined ? state.error.message : describeError(lastError, view.t)) : undefined;
-  const onSubmit = (event: SubmitEvent) => {
-    event.preventDefault();
-    actions.chooseTenant();
-  };
   return html`
-    <form class="stack-sm" part="form" @submit=${onSubmit} aria-busy=${saving ? 'true' : 'false'}>
+    <form class="stack-sm" part="form" @submit=${onSubmit(() => actions.chooseTenant())} aria-busy=${saving ? 'true' : 'false'}>
       <fieldset class="fieldset" aria-describedby=${error ? 'xero-tenant-error' : 'xero-tenant-hint'}>
         <legend class="label">${view.t('integrations.xero.tenants.legend')}</legend>
         <p class="hint" id="xero-tenant-hint">${view.t('integrations.xero.tenants.hint')}</p>

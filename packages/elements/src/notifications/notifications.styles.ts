@@ -21,11 +21,4 @@ export const notificationsStyles = css`
     margin: 0;
     accent-color: var(--billingone-color-primary);
   }
-  .notice {
-    padding: var(--billingone-space-md);
-    border-radius: var(--billingone-radius-md);
-    border: var(--billingone-border-width) solid var(--billingone-color-warning);
-    background: var(--billingone-color-warning-soft);
-    color: var(--billingone-color-text);
-  }
 `;

@@ -11,13 +11,15 @@ import {
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { BillingoneElement } from '../base/billingone-element.js';
+import { focusAfterUpdate } from '../controllers/focus.js';
 import { FormController } from '../controllers/form-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { BillingoneSavedEvent } from '../events/saved.js';
-import { isApiError } from '../ui/errors.js';
+import { hasStatus } from '../ui/errors.js';
 import { localiseMessage } from '../ui/field-messages.js';
-import { formErrorView } from '../ui/field.js';
-import { storeView } from '../ui/status.js';
+import { formErrorView, submitButton } from '../ui/field.js';
+import { sectionFrame } from '../ui/section.js';
+import { noticeView, storeView } from '../ui/status.js';
 import { notificationsStyles } from './notifications.styles.js';
 
 type Matrix = NotificationPreferences['preferences'];
@@ -72,17 +74,12 @@ export class BillingoneNotifications extends BillingoneElement {
 
   protected override render(): TemplateResult {
     const t = this.t.bind(this);
-    return html`
-      <div class="stack" part="base">
-        <div class="section-header" part="header">
-          <h2 class="title" part="title" id="notifications-title">${t('notifications.title')}</h2>
-          <p class="muted">${t('notifications.intro')}</p>
-        </div>
-        ${storeView(t, this.#preferences.state, ({ preferences }) => this.#renderMatrix(preferences), {
-          onRetry: () => void this.#preferences.store?.load({ force: true }).catch(() => undefined),
-        })}
-      </div>
-    `;
+    return sectionFrame({
+      title: t('notifications.title'),
+      intro: t('notifications.intro'),
+      titleId: 'notifications-title',
+      body: storeView(t, this.#preferences.state, ({ preferences }) => this.#renderMatrix(preferences), { onRetry: this.#preferences.refresh }),
+    });
   }
 
   /** Unsaved choices that differ from the saved matrix. */
@@ -102,7 +99,7 @@ export class BillingoneNotifications extends BillingoneElement {
     const pending = this.#pending(saved).size;
     return html`
       <form class="stack" part="form" novalidate aria-labelledby="notifications-title" @submit=${this.#save}>
-        ${this.#notice ? html`<div class="notice" part="status" role="status" tabindex="-1">${this.#notice}</div>` : nothing}
+        ${noticeView(this.#notice)}
         <div class="table-scroll">
           <table class="table matrix" part="table">
             <caption class="visually-hidden">${t('notifications.caption')}</caption>
@@ -127,9 +124,7 @@ export class BillingoneNotifications extends BillingoneElement {
         <p class="hint" part="hint" id="locked-note">${t('notifications.lockedNote')}</p>
         ${formErrorView(localiseMessage(t, form.message, { 'Some notifications cannot be changed.': 'notifications.lockedError' }))}
         <div class="row">
-          <button type="submit" class="button button-primary" part="button primary-button" ?disabled=${form.submitting} aria-busy=${form.submitting ? 'true' : 'false'}>
-            ${form.submitting ? t('common.saving') : t('common.saveChanges')}
-          </button>
+          ${submitButton({ busy: form.submitting, label: t('common.saveChanges'), busyLabel: t('common.saving') })}
           ${pending > 0
             ? html`<button type="button" class="button button-ghost" part="button" ?disabled=${form.submitting} @click=${this.#discard}>${t('notifications.discard')}</button>
                 <span class="muted small" data-unsaved>${t('notifications.unsaved', { count: pending })}</span>`
@@ -215,13 +210,12 @@ export class BillingoneNotifications extends BillingoneElement {
       void this.emit(new BillingoneSavedEvent({ section: 'notifications', resource: 'notifications' }));
       return;
     }
-    if (isApiError(result.error) && result.error.status === 412) {
+    if (hasStatus(result.error, 412)) {
       // The store reloads the latest version; the unsaved choices stay in `#changes` and are shown over it.
       this.#form.clear();
       this.#notice = this.t('notifications.conflict');
       this.requestUpdate();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.notice')?.focus();
+      await focusAfterUpdate(this, '.notice');
     }
   };
 }

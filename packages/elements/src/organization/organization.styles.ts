@@ -17,13 +17,6 @@ export const organizationStyles = css`
     background: var(--billingone-color-warning-soft);
     color: var(--billingone-color-text);
   }
-  .notice {
-    padding: var(--billingone-space-md);
-    border-radius: var(--billingone-radius-md);
-    border: var(--billingone-border-width) solid var(--billingone-color-warning);
-    background: var(--billingone-color-warning-soft);
-    color: var(--billingone-color-text);
-  }
 
   .switch {
     --_track-height: calc(var(--billingone-space-lg) * 1.5);

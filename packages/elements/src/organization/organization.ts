@@ -3,13 +3,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { BillingoneElement } from '../base/billingone-element.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
+import { focusAfterUpdate } from '../controllers/focus.js';
 import { FormController } from '../controllers/form-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { BillingoneSavedEvent } from '../events/saved.js';
-import { describeError, fieldErrorsOf, isAbort, isApiError } from '../ui/errors.js';
+import { copyText } from '../ui/clipboard.js';
+import { describeError, fieldErrorsOf, hasStatus, isAbort } from '../ui/errors.js';
 import { localiseMessage } from '../ui/field-messages.js';
-import { field, formErrorView } from '../ui/field.js';
-import { forbiddenView, storeView } from '../ui/status.js';
+import { field, formErrorView, submitButton } from '../ui/field.js';
+import { sectionFrame } from '../ui/section.js';
+import { forbiddenView, noticeView, storeView } from '../ui/status.js';
 import { organizationMessages } from './messages.js';
 import { organizationStyles } from './organization.styles.js';
 import { OriginsEditor } from './origins-editor.js';
@@ -74,31 +77,25 @@ export class BillingoneOrganization extends BillingoneElement {
 
   protected override render(): TemplateResult {
     const t = this.t.bind(this);
-    return html`
-      <div class="stack" part="base">
-        <div class="section-header" part="header">
-          <h2 class="title" part="title">${t('organization.title')}</h2>
-          <p class="muted">${t('organization.intro')}</p>
-        </div>
-        ${storeView(t, this.#me.state, (me) => this.#renderFor(me), {
-          onRetry: () => void this.#me.store?.load({ force: true }).catch(() => undefined),
-        })}
-      </div>
-      ${this.#confirm.render()}
-    `;
+    return sectionFrame({
+      title: t('organization.title'),
+      intro: t('organization.intro'),
+      body: storeView(t, this.#me.state, (me) => this.#renderFor(me), { onRetry: this.#me.refresh }),
+      dialog: this.#confirm.render(),
+    });
   }
 
   #renderFor(me: Me): unknown {
     const t = this.t.bind(this);
     if (!can(me, 'organization.edit')) return forbiddenView(t, { message: t('organization.forbidden') });
     return storeView(t, this.#organization.state, (organization) => this.#renderOrganization(me, organization), {
-      onRetry: () => void this.#organization.store?.load({ force: true }).catch(() => undefined),
+      onRetry: this.#organization.refresh,
     });
   }
 
   #renderOrganization(me: Me, organization: Organization): TemplateResult {
     return html`
-      ${this.#notice ? html`<div class="notice" part="status" role="status" tabindex="-1">${this.#notice}</div>` : nothing}
+      ${noticeView(this.#notice)}
       ${this.#renderGeneral(organization)} ${this.#renderMfa(me, organization)} ${this.#origins.render(organization)}
       ${this.#renderId(organization)}
     `;
@@ -148,11 +145,7 @@ export class BillingoneOrganization extends BillingoneElement {
             },
           })}
           ${formErrorView(fieldProblem ? undefined : form.message)}
-          <div class="row">
-            <button type="submit" class="button button-primary" part="button primary-button" ?disabled=${form.submitting} aria-busy=${form.submitting ? 'true' : 'false'}>
-              ${form.submitting ? t('common.saving') : t('common.saveChanges')}
-            </button>
-          </div>
+          <div class="row">${submitButton({ busy: form.submitting, label: t('common.saveChanges'), busyLabel: t('common.saving') })}</div>
         </form>
       </section>
     `;
@@ -262,7 +255,7 @@ export class BillingoneOrganization extends BillingoneElement {
       this.#draft = {};
       this.#slug.reset();
       this.#saved('organization', this.t('organization.saved'));
-    } else if (isApiError(result.error) && result.error.status === 412) {
+    } else if (hasStatus(result.error, 412)) {
       this.#form.clear();
       await this.#conflict();
     }
@@ -292,7 +285,7 @@ export class BillingoneOrganization extends BillingoneElement {
       await stores.mutate(organizationEndpoints.update, { body: { requireMfa } }, { invalidates: [meEndpoints.get] });
       this.#saved('mfa-policy', t(requireMfa ? 'organization.mfa.enabled' : 'organization.mfa.disabled'));
     } catch (error) {
-      if (isApiError(error) && error.status === 412) await this.#conflict();
+      if (hasStatus(error, 412)) await this.#conflict();
       else if (!isAbort(error)) {
         const message = fieldErrorsOf(error).find((item) => item.path === 'requireMfa')?.message;
         this.#mfaError = localiseMessage(t, message, organizationMessages) ?? describeError(error, t);
@@ -300,17 +293,15 @@ export class BillingoneOrganization extends BillingoneElement {
     } finally {
       this.#mfaBusy = false;
       this.requestUpdate();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#require-mfa')?.focus();
+      await focusAfterUpdate(this, '#require-mfa');
     }
   };
 
   async #copyId(id: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(id);
+    if (await copyText(id)) {
       this.#copied = 'copied';
       this.announce(this.t('organization.id.copied'));
-    } catch {
+    } else {
       this.#copied = 'failed';
       const code = this.renderRoot.querySelector('#organization-id');
       if (code) getSelection()?.selectAllChildren(code);
@@ -323,8 +314,7 @@ export class BillingoneOrganization extends BillingoneElement {
   async #conflict(): Promise<void> {
     this.#notice = this.t('organization.conflict');
     this.requestUpdate();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.notice')?.focus();
+    await focusAfterUpdate(this, '.notice');
   }
 
   #saved(resource: Resource, message: string): void {

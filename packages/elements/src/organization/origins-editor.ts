@@ -2,7 +2,8 @@ import { organizationEndpoints, type Organization } from '@billingone/settings-c
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BillingoneElement } from '../base/billingone-element.js';
 import type { ConfirmController } from '../controllers/confirm-controller.js';
-import { describeError, fieldErrorsOf, isAbort, isApiError } from '../ui/errors.js';
+import { focusAfterUpdate } from '../controllers/focus.js';
+import { describeError, fieldErrorsOf, hasStatus, isAbort } from '../ui/errors.js';
 import { localiseMessage } from '../ui/field-messages.js';
 import { field } from '../ui/field.js';
 import { organizationMessages } from './messages.js';
@@ -123,8 +124,7 @@ export class OriginsEditor {
     if (await this.#save(organization.embedOrigins.filter((item) => item !== origin))) {
       this.#options.onSaved(t('organization.origins.removed', { origin }));
     }
-    await this.#host.updateComplete;
-    this.#host.renderRoot.querySelector<HTMLElement>('#new-origin')?.focus();
+    await focusAfterUpdate(this.#host, '#new-origin');
   }
 
   async #save(embedOrigins: string[]): Promise<boolean> {
@@ -137,7 +137,7 @@ export class OriginsEditor {
       await stores.mutate(organizationEndpoints.update, { body: { embedOrigins } });
       return true;
     } catch (error) {
-      if (isApiError(error) && error.status === 412) this.#options.onConflict();
+      if (hasStatus(error, 412)) this.#options.onConflict();
       else if (!isAbort(error)) this.#fail(localiseMessage(host.t.bind(host), fieldErrorsOf(error)[0]?.message, organizationMessages) ?? describeError(error, host.t.bind(host)));
       return false;
     } finally {
@@ -148,7 +148,6 @@ export class OriginsEditor {
 
   async #fail(message: string | undefined): Promise<void> {
     this.#setError(message);
-    await this.#host.updateComplete;
-    this.#host.renderRoot.querySelector<HTMLElement>('#new-origin')?.focus();
+    await focusAfterUpdate(this.#host, '#new-origin');
   }
 }

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 import type { BillingoneElement } from '../base/billingone-element.js';
 import type { ConfirmController } from '../controllers/confirm-controller.js';
+import { focusAfterUpdate } from '../controllers/focus.js';
 import { describeError, fieldErrorsOf, isAbort } from '../ui/errors.js';
 import { avatarMaxBytes, avatarTypes, checkAvatarFile, cropToSquare, imageTypeName, initialsOf, resolveAssetUrl } from './avatar.js';
 
@@ -134,8 +135,7 @@ export class AvatarEditorController {
     } finally {
       this.#busy = false;
       host.requestUpdate();
-      await host.updateComplete;
-      host.renderRoot.querySelector<HTMLElement>('[data-action="upload-avatar"]')?.focus();
+      await focusAfterUpdate(host, '[data-action="upload-avatar"]');
     }
   };
 
@@ -162,8 +162,7 @@ export class AvatarEditorController {
     } finally {
       this.#busy = false;
       host.requestUpdate();
-      await host.updateComplete;
-      host.renderRoot.querySelector<HTMLElement>('[data-action="upload-avatar"]')?.focus();
+      await focusAfterUpdate(host, '[data-action="upload-avatar"]');
     }
   };
 

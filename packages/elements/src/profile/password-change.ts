@@ -18,9 +18,10 @@ import {
 } from '@billingone/settings-core';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { BillingoneElement } from '../base/billingone-element.js';
+import { focusAfterUpdate } from '../controllers/focus.js';
 import { describeError, isAbort } from '../ui/errors.js';
 import { localiseMessage } from '../ui/field-messages.js';
-import { field, formErrorView } from '../ui/field.js';
+import { field, formErrorView, submitButton } from '../ui/field.js';
 import { profileMessages } from './messages.js';
 
 export interface PasswordChangeOptions {
@@ -163,11 +164,7 @@ export class PasswordChangeController implements ReactiveController {
           <span>${t('profile.password.show')}</span>
         </label>
         ${formErrorView(formMessage)}
-        <div class="row">
-          <button type="submit" class="button button-primary" part="button primary-button" ?disabled=${submitting} aria-busy=${submitting ? 'true' : 'false'}>
-            ${submitting ? t('profile.password.submitting') : t('profile.password.submit')}
-          </button>
-        </div>
+        <div class="row">${submitButton({ busy: submitting, label: t('profile.password.submit'), busyLabel: t('profile.password.submitting') })}</div>
       </form>
     `;
   }
@@ -221,23 +218,18 @@ export class PasswordChangeController implements ReactiveController {
     const state = flow.send({ type: 'submit' });
     if (state.kind !== 'submitting') {
       this.#host.requestUpdate();
-      await this.#focus(`${formSelector} [aria-invalid="true"]`);
+      await focusAfterUpdate(this.#host, `${formSelector} [aria-invalid="true"]`);
       return;
     }
     try {
       const result = await stores.mutate(profileEndpoints.changePassword, { body: passwordChangeBody(state) }, { invalidates: [sessionEndpoints.list] });
       flow.send({ type: 'submit_succeeded', otherSessionsEnded: result.otherSessionsEnded });
-      await this.#focus('.success-message');
+      await focusAfterUpdate(this.#host, '.success-message');
       this.#options.onChanged(result.otherSessionsEnded);
     } catch (error) {
       this.#error = error;
       flow.send({ type: 'submit_failed', error: toFlowError(error) });
-      await this.#focus(`${formSelector} [aria-invalid="true"], ${formSelector} .form-error`);
+      await focusAfterUpdate(this.#host, `${formSelector} [aria-invalid="true"], ${formSelector} .form-error`);
     }
   };
-
-  async #focus(selector: string): Promise<void> {
-    await this.#host.updateComplete;
-    this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
 }

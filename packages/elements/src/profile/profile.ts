@@ -6,7 +6,8 @@ import { FormController } from '../controllers/form-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { BillingoneSavedEvent } from '../events/saved.js';
 import { localiseMessage } from '../ui/field-messages.js';
-import { field, formErrorView, selectField } from '../ui/field.js';
+import { field, formErrorView, selectField, submitButton } from '../ui/field.js';
+import { sectionFrame } from '../ui/section.js';
 import { storeView } from '../ui/status.js';
 import { AvatarEditorController } from './avatar-editor.js';
 import { profileMessages } from './messages.js';
@@ -65,18 +66,12 @@ export class BillingoneProfile extends BillingoneElement {
 
   protected override render(): TemplateResult {
     const t = this.t.bind(this);
-    return html`
-      <div class="stack" part="base">
-        <div class="section-header" part="header">
-          <h2 class="title" part="title">${t('profile.title')}</h2>
-          <p class="muted">${t('profile.intro')}</p>
-        </div>
-        ${storeView(t, this.#profile.state, (profile) => this.#renderProfile(profile), {
-          onRetry: () => void this.#profile.store?.load({ force: true }).catch(() => undefined),
-        })}
-      </div>
-      ${this.#confirm.render()}
-    `;
+    return sectionFrame({
+      title: t('profile.title'),
+      intro: t('profile.intro'),
+      body: storeView(t, this.#profile.state, (profile) => this.#renderProfile(profile), { onRetry: this.#profile.refresh }),
+      dialog: this.#confirm.render(),
+    });
   }
 
   #renderProfile(profile: Profile): TemplateResult {
@@ -147,11 +142,7 @@ export class BillingoneProfile extends BillingoneElement {
             })}
           </div>
           ${formErrorView(fieldProblem ? undefined : form.message)}
-          <div class="row">
-            <button type="submit" class="button button-primary" part="button primary-button" ?disabled=${form.submitting} aria-busy=${form.submitting ? 'true' : 'false'}>
-              ${form.submitting ? t('common.saving') : t('common.saveChanges')}
-            </button>
-          </div>
+          <div class="row">${submitButton({ busy: form.submitting, label: t('common.saveChanges'), busyLabel: t('common.saving') })}</div>
         </form>
       </section>
     `;

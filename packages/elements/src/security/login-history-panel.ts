@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import { StoreController } from '../controllers/store-controller.js';
 import type { MessageKey } from '../i18n/localize.js';
 import { badge } from '../ui/badge.js';
-import { describeError, isApiError } from '../ui/errors.js';
+import { describeError, hasStatus } from '../ui/errors.js';
 import { pager } from '../ui/pager.js';
 import { errorView, forbiddenView, loadingView } from '../ui/status.js';
 import type { SecurityHost } from './host.js';
@@ -65,7 +65,7 @@ export class LoginHistoryPanel {
     if (items.length === 0) {
       if (!state || state.status === 'idle' || state.status === 'loading') return loadingView(t);
       if (state.status === 'error') {
-        if (isApiError(state.error) && state.error.status === 403) return forbiddenView(t, { message: describeError(state.error, t) });
+        if (hasStatus(state.error, 403)) return forbiddenView(t, { message: describeError(state.error, t) });
         return errorView(t, { error: state.error, onRetry: () => void store?.reload() });
       }
       return html`<p class="small muted" data-empty="history">${t('security.history.empty')}</p>`;

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { copyText, downloadText } from './clipboard.js';
+import { copyText, downloadText } from '../ui/clipboard.js';
 import type { SecurityHost, SecurityTools } from './host.js';
 
 /** Name of the downloaded file. */

@@ -15,6 +15,7 @@ import { DialogController } from '../controllers/dialog-controller.js';
 import { deepActiveElement } from '../controllers/focus.js';
 import { BillingoneSavedEvent } from '../events/saved.js';
 import { field, formErrorView } from '../ui/field.js';
+import { codeField } from './code-field.js';
 import { loadingView } from '../ui/status.js';
 import { flowErrorMessage, flowErrorOf, localiseFieldErrors } from './flow-errors.js';
 import { focusAfterRender, type SecurityHost, type SecurityTools } from './host.js';
@@ -296,18 +297,12 @@ export class RecoveryCodesPanel implements ReactiveController {
                   delete this.#stepUpErrors.password;
                 },
               })
-            : field({
+            : codeField({
                 id: 'step-up-code',
                 name: 'code',
                 label: t('security.code.label'),
                 hint: t('security.code.hint'),
                 value: this.#code,
-                autocomplete: 'one-time-code',
-                inputmode: 'numeric',
-                maxlength: 7,
-                spellcheck: false,
-                dir: 'ltr',
-                required: true,
                 readonly: working,
                 error: fieldError('code'),
                 onInput: (event) => {

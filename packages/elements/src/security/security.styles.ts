@@ -11,14 +11,6 @@ export const securityStyles = css`
     --billingone-security-qr-background: Canvas;
   }
 
-  .card-header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--billingone-space-sm);
-  }
-
   .note {
     padding-block: var(--billingone-space-sm);
     padding-inline: var(--billingone-space-md);

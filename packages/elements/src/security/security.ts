@@ -3,6 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import { BillingoneElement } from '../base/billingone-element.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
+import { sectionFrame } from '../ui/section.js';
 import { forbiddenView, storeView } from '../ui/status.js';
 import type { SecurityTools } from './host.js';
 import { LoginHistoryPanel } from './login-history-panel.js';
@@ -85,24 +86,21 @@ export class BillingoneSecurity extends BillingoneElement {
   protected override render(): TemplateResult {
     const me = this.#me.state?.data;
     const allowed = !me || can(me, 'self.manage');
-    return html`
-      <div class="security stack" part="base">
-        <div class="section-header" part="header">
-          <h2 class="title" part="title">${this.t('security.title')}</h2>
-          <p class="muted">${this.t('security.description')}</p>
-        </div>
-        ${allowed
-          ? storeView(
-              this.#tr,
-              this.#overview.state,
-              (overview) => html`
-                ${this.#totp.render(overview)} ${this.#recovery.render(overview)} ${this.#passkeys.render(overview)} ${this.#history.render()}
-              `,
-              { onRetry: () => void this.#overview.store?.load({ force: true }).catch(() => undefined) },
-            )
-          : forbiddenView(this.#tr)}
-      </div>
-      ${this.#confirm.render()}
-    `;
+    return sectionFrame({
+      title: this.t('security.title'),
+      intro: this.t('security.description'),
+      baseClass: 'security stack',
+      body: allowed
+        ? storeView(
+            this.#tr,
+            this.#overview.state,
+            (overview) => html`
+              ${this.#totp.render(overview)} ${this.#recovery.render(overview)} ${this.#passkeys.render(overview)} ${this.#history.render()}
+            `,
+            { onRetry: this.#overview.refresh },
+          )
+        : forbiddenView(this.#tr),
+      dialog: this.#confirm.render(),
+    });
   }
 }

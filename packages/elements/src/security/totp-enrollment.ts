@@ -8,9 +8,9 @@ import {
   type TotpEnrollmentState,
 } from '@billingone/settings-core';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { field } from '../ui/field.js';
+import { copyText } from '../ui/clipboard.js';
 import { loadingView } from '../ui/status.js';
-import { copyText } from './clipboard.js';
+import { codeField } from './code-field.js';
 import { flowErrorMessage, flowErrorOf } from './flow-errors.js';
 import { focusAfterRender, type SecurityHost, type SecurityTools } from './host.js';
 import { loadQrEncoder, qrCode } from './qr-code.js';
@@ -232,17 +232,11 @@ export function totpEnrollmentView(
             </div></li>
             <li>
               <form class="stack-sm" part="form" novalidate @submit=${onSubmit}>
-                ${field({
+                ${codeField({
                   id: `${options.id}-code`,
                   label: t('security.totp.setup.codeLabel'),
                   hint: state.attempts >= 2 ? t('security.totp.setup.clockHint') : t('security.totp.setup.codeHint'),
                   value: controller.code,
-                  autocomplete: 'one-time-code',
-                  inputmode: 'numeric',
-                  maxlength: 7,
-                  spellcheck: false,
-                  dir: 'ltr',
-                  required: true,
                   readonly: verifying,
                   error,
                   onInput: (event) => {

@@ -6,7 +6,8 @@ import { FormController } from '../controllers/form-controller.js';
 import { BillingoneMfaEnrolledEvent } from '../events/mfa-enrolled.js';
 import { BillingoneSavedEvent } from '../events/saved.js';
 import { badge } from '../ui/badge.js';
-import { field, formErrorView } from '../ui/field.js';
+import { formErrorView } from '../ui/field.js';
+import { codeField } from './code-field.js';
 import { checkForm, submitForm } from './forms.js';
 import { focusAfterRender, type SecurityHost, type SecurityTools } from './host.js';
 import { TotpEnrollmentController, totpEnrollmentView } from './totp-enrollment.js';
@@ -123,18 +124,12 @@ export class TotpPanel {
           <h2 id="totp-disable-title" class="subtitle" part="title">${t('security.totp.disable.title')}</h2>
           <p>${t('security.totp.disable.body')}</p>
           ${formErrorView(form.message)}
-          ${field({
+          ${codeField({
             id: 'totp-disable-code',
             name: 'code',
             label: t('security.code.label'),
             hint: t('security.code.hint'),
             value: this.#code,
-            autocomplete: 'one-time-code',
-            inputmode: 'numeric',
-            maxlength: 7,
-            spellcheck: false,
-            dir: 'ltr',
-            required: true,
             error: form.error('code'),
             onInput: (event) => {
               this.#code = event.currentTarget.value;

@@ -2,12 +2,14 @@ import { sessionEndpoints, type Session } from '@billingone/settings-core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { BillingoneElement } from '../base/billingone-element.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
+import { focusAfterUpdate } from '../controllers/focus.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { BillingoneSavedEvent } from '../events/saved.js';
 import { BillingoneSignedOutEvent } from '../events/signed-out.js';
 import { badge } from '../ui/badge.js';
-import { describeError, isAbort, isApiError } from '../ui/errors.js';
+import { describeError, hasStatus, isAbort } from '../ui/errors.js';
 import { formErrorView } from '../ui/field.js';
+import { sectionFrame } from '../ui/section.js';
 import { emptyView, storeView } from '../ui/status.js';
 import { sessionsStyles } from './sessions.styles.js';
 
@@ -53,21 +55,21 @@ export class BillingoneSessions extends BillingoneElement {
 
   protected override render(): TemplateResult {
     const t = this.t.bind(this);
-    return html`
-      <div class="stack" part="base">
-        <div class="section-header" part="header">
-          <h2 class="title" part="title" id="sessions-title" tabindex="-1">${t('sessions.title')}</h2>
-          <p class="muted">${t('sessions.intro')}</p>
-        </div>
-        ${formErrorView(this.#error)}
-        ${storeView(t, this.#sessions.state, ({ items }) => this.#renderSessions(items), {
-          onRetry: () => void this.#sessions.store?.load({ force: true }).catch(() => undefined),
+    return sectionFrame({
+      title: t('sessions.title'),
+      intro: t('sessions.intro'),
+      titleId: 'sessions-title',
+      focusableTitle: true,
+      body: [
+        formErrorView(this.#error),
+        storeView(t, this.#sessions.state, ({ items }) => this.#renderSessions(items), {
+          onRetry: this.#sessions.refresh,
           isEmpty: ({ items }) => items.length === 0,
           empty: { title: t('sessions.empty.title'), message: t('sessions.empty.body') },
-        })}
-      </div>
-      ${this.#confirm.render()}
-    `;
+        }),
+      ],
+      dialog: this.#confirm.render(),
+    });
   }
 
   #device(session: Session): string {
@@ -154,7 +156,7 @@ export class BillingoneSessions extends BillingoneElement {
       try {
         await stores.mutate(sessionEndpoints.terminate, { params: { id: session.id } });
       } catch (error) {
-        if (!isApiError(error) || error.status !== 404) throw error;
+        if (!hasStatus(error, 404)) throw error;
         this.announce(t('sessions.alreadyEnded'));
         stores.invalidate(sessionEndpoints.list);
         return;
@@ -200,9 +202,7 @@ export class BillingoneSessions extends BillingoneElement {
     } finally {
       this.#busy = undefined;
       this.requestUpdate();
-      await this.updateComplete;
-      const target = this.#error ? '.form-error' : '#sessions-title';
-      this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+      await focusAfterUpdate(this, this.#error ? '.form-error' : '#sessions-title');
     }
   }
 

@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { MessageKey, MessageParams } from '../i18n/localize.js';
-import { formErrorView } from '../ui/field.js';
+import { formErrorView, onSubmit, submitButton } from '../ui/field.js';
 import { describeError } from '../ui/errors.js';
 import type { InviteController } from './invite-controller.js';
 
@@ -42,15 +42,7 @@ export function inviteForm(t: Translate, invite: InviteController, assignable: r
   return html`
     <section class="card stack" part="card section" aria-labelledby="invite-title">
       <h3 id="invite-title" class="subtitle" part="title">${t('team.invite.title')}</h3>
-      <form
-        class="stack"
-        part="form"
-        novalidate
-        @submit=${(event: SubmitEvent) => {
-          event.preventDefault();
-          void invite.submit();
-        }}
-      >
+      <form class="stack" part="form" novalidate @submit=${onSubmit(() => invite.submit())}>
         ${formErrorView(formError)}
         <div class="invite-grid">
           <div class="field" part="field">
@@ -104,11 +96,7 @@ export function inviteForm(t: Translate, invite: InviteController, assignable: r
             ${roleError ? html`<div class="field-error" part="error" id="invite-role-error">${roleError.message}</div>` : nothing}
           </div>
         </div>
-        <div class="row row-end">
-          <button type="submit" class="button button-primary" part="button primary-button" ?disabled=${invite.submitting} aria-busy=${invite.submitting ? 'true' : 'false'}>
-            ${invite.submitting ? t('team.invite.sending') : t('team.invite.submit')}
-          </button>
-        </div>
+        <div class="row row-end">${submitButton({ busy: invite.submitting, label: t('team.invite.submit'), busyLabel: t('team.invite.sending') })}</div>
       </form>
     </section>
   `;

@@ -15,13 +15,18 @@ import {
 } from '@billingone/settings-core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BillingoneElement } from '../base/billingone-element.js';
+import { integerInRange } from '../base/integer-attribute.js';
+import { requireStores } from '../base/stores.js';
 import type { SettingsStores } from '../context.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
+import { focusAfterUpdate } from '../controllers/focus.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { BillingoneErrorEvent } from '../events/error.js';
 import { BillingoneSavedEvent } from '../events/saved.js';
 import type { MessageKey, MessageParams } from '../i18n/localize.js';
-import { describeError, isAbort, isApiError, problemCode } from '../ui/errors.js';
+import { describeError, hasStatus, isAbort, problemCode } from '../ui/errors.js';
+import { onSubmit } from '../ui/field.js';
+import { sectionFrame } from '../ui/section.js';
 import { emptyView, errorView, forbiddenView, loadingView, storeView } from '../ui/status.js';
 import { InviteController } from './invite-controller.js';
 import { inviteForm, roleKeys } from './invite-form.js';
@@ -108,11 +113,11 @@ export class BillingoneTeam extends BillingoneElement {
           : this.t('team.invite.sent', { count: created.length }),
       );
       void this.emit(new BillingoneSavedEvent({ section: 'team', resource: 'invitation' }));
-      if (invalid.length > 0) void this.#focus('#invite-emails');
+      if (invalid.length > 0) void focusAfterUpdate(this, '#invite-emails');
     },
     onFailed: (error) => {
       void this.emit(new BillingoneErrorEvent({ section: 'team', error: error as Error }));
-      void this.#focus('#invite-emails[aria-invalid="true"], .form-error, #invite-role[aria-invalid="true"]');
+      void focusAfterUpdate(this, '#invite-emails[aria-invalid="true"], .form-error, #invite-role[aria-invalid="true"]');
     },
   });
 
@@ -150,14 +155,11 @@ export class BillingoneTeam extends BillingoneElement {
   }
 
   get #size(): number {
-    const size = Math.trunc(Number(this.pageSize));
-    return Number.isFinite(size) ? Math.min(200, Math.max(1, size)) : 50;
+    return integerInRange(this.pageSize, 1, 200, 50);
   }
 
   #requireStores(): SettingsStores {
-    const stores = this.stores;
-    if (!stores) throw new Error('<billingone-team> has no Settings API client: set its `client` property or place it inside <billingone-provider>.');
-    return stores;
+    return requireStores(this.stores, 'billingone-team');
   }
 
   /** The members list over the current stores, made once per stores and page size. */
@@ -240,11 +242,6 @@ export class BillingoneTeam extends BillingoneElement {
     }
   }
 
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
   /** A localised sentence for a failed team action (core's rule codes get the rule's sentence). */
   #failure(error: unknown): string {
     const code = problemCode(error);
@@ -287,7 +284,7 @@ export class BillingoneTeam extends BillingoneElement {
     } else {
       // The server refused: the select shows the role the member still has.
       select.value = member.role;
-      await this.#focus(`tr[data-member="${CSS.escape(member.id)}"] select`);
+      await focusAfterUpdate(this, `tr[data-member="${CSS.escape(member.id)}"] select`);
     }
   }
 
@@ -308,7 +305,7 @@ export class BillingoneTeam extends BillingoneElement {
       this.announce(this.t('team.remove.done', { name: member.name }));
       void this.emit(new BillingoneSavedEvent({ section: 'team', resource: 'member' }));
       this.#clampPage();
-      await this.#focus('#member-search');
+      await focusAfterUpdate(this, '#member-search');
     }
   }
 
@@ -332,7 +329,7 @@ export class BillingoneTeam extends BillingoneElement {
       this.announce(this.t('team.transfer.done', { name: member.name }));
       void this.emit(new BillingoneSavedEvent({ section: 'team', resource: 'ownership' }));
       // The transfer button is gone (an Admin cannot transfer): focus goes back to the list.
-      await this.#focus('#member-search');
+      await focusAfterUpdate(this, '#member-search');
     }
   }
 
@@ -360,7 +357,7 @@ export class BillingoneTeam extends BillingoneElement {
     if (ok) {
       this.announce(this.t('team.revoke.done', { email: invitation.email }));
       void this.emit(new BillingoneSavedEvent({ section: 'team', resource: 'invitation' }));
-      await this.#focus('#invite-emails');
+      await focusAfterUpdate(this, '#invite-emails');
     }
   }
 
@@ -398,28 +395,24 @@ export class BillingoneTeam extends BillingoneElement {
   }
 
   protected override render(): unknown {
-    return html`${storeView(this.#tr, this.#me.state, (me) => this.#renderSection(me), {
-      onRetry: () => void this.#me.store?.load({ force: true }).catch(() => undefined),
-    })}${this.#confirm.render()}`;
+    return html`${storeView(this.#tr, this.#me.state, (me) => this.#renderSection(me), { onRetry: this.#me.refresh })}${this.#confirm.render()}`;
   }
 
   #renderSection(me: Me): TemplateResult {
     if (!can(me, 'team.view')) return forbiddenView(this.#tr);
     const membersState = this.#members.state;
-    if (membersState?.status === 'error' && isApiError(membersState.error) && membersState.error.status === 403) return forbiddenView(this.#tr);
+    if (membersState?.status === 'error' && hasStatus(membersState.error, 403)) return forbiddenView(this.#tr);
     const canManage = can(me, 'team.manage');
     const actor = this.#actor(me);
-    return html`
-      <div class="stack" part="base">
-        <div class="section-header" part="header">
-          <h2 class="title" part="title">${this.t('team.title')}</h2>
-          <p class="muted">${this.t('team.description')}</p>
-        </div>
-        ${canManage ? inviteForm(this.#tr, this.#invite, assignableRoles(actor)) : nothing}
-        ${this.#renderInvitations(actor)}
-        ${this.#renderMembers(me)}
-      </div>
-    `;
+    return sectionFrame({
+      title: this.t('team.title'),
+      intro: this.t('team.description'),
+      body: [
+        canManage ? inviteForm(this.#tr, this.#invite, assignableRoles(actor)) : nothing,
+        this.#renderInvitations(actor),
+        this.#renderMembers(me),
+      ],
+    });
   }
 
   #renderInvitations(actor: TeamMemberRef): unknown {
@@ -438,7 +431,7 @@ export class BillingoneTeam extends BillingoneElement {
           onResend: (invitation) => void this.#resend(invitation),
           onRevoke: (invitation) => void this.#revoke(invitation),
         }),
-      { onRetry: () => void this.#invitations.store?.load({ force: true }).catch(() => undefined) },
+      { onRetry: this.#invitations.refresh },
     );
   }
 
@@ -459,10 +452,7 @@ export class BillingoneTeam extends BillingoneElement {
           <span class="spacer"></span>
           ${this.#total === undefined ? nothing : html`<span class="muted small">${this.t('team.members.count', { count: this.#total })}</span>`}
         </div>
-        <form class="filters" part="form" role="search" aria-label=${this.t('team.members.filters')} @submit=${(event: SubmitEvent) => {
-          event.preventDefault();
-          this.#applyFilter();
-        }}>
+        <form class="filters" part="form" role="search" aria-label=${this.t('team.members.filters')} @submit=${onSubmit(() => this.#applyFilter())}>
           <div class="field" part="field">
             <label class="label" part="label" for="member-search">${this.t('team.members.search')}</label>
             <input
@@ -494,7 +484,7 @@ export class BillingoneTeam extends BillingoneElement {
           </div>
         </form>
         ${state?.status === 'error' && rows.length === 0
-          ? errorView(this.#tr, { error: state.error, onRetry: () => void this.#members.store?.reload() })
+          ? errorView(this.#tr, { error: state.error, onRetry: this.#members.refresh })
           : rows.length === 0 && loading
             ? loadingView(this.#tr)
             : rows.length === 0

@@ -18,24 +18,17 @@ function checked(value: string, field: string): string {
  */
 export function brandingTokens(branding: BrandingColors | null | undefined): Record<string, string> {
   const tokens: Record<string, string> = {};
-  if (branding?.primaryColor) {
-    const primary = checked(branding.primaryColor, 'primaryColor');
-    const fg = accessibleForeground(primary);
+  for (const name of ['primary', 'accent'] as const) {
+    const field = `${name}Color` as const;
+    const value = branding?.[field];
+    if (!value) continue;
+    const colour = checked(value, field);
+    const fg = accessibleForeground(colour);
     Object.assign(tokens, {
-      '--billingone-brand-primary': primary,
-      '--billingone-brand-primary-fg': fg,
-      '--billingone-color-primary': primary,
-      '--billingone-color-primary-fg': fg,
-    });
-  }
-  if (branding?.accentColor) {
-    const accent = checked(branding.accentColor, 'accentColor');
-    const fg = accessibleForeground(accent);
-    Object.assign(tokens, {
-      '--billingone-brand-accent': accent,
-      '--billingone-brand-accent-fg': fg,
-      '--billingone-color-accent': accent,
-      '--billingone-color-accent-fg': fg,
+      [`--billingone-brand-${name}`]: colour,
+      [`--billingone-brand-${name}-fg`]: fg,
+      [`--billingone-color-${name}`]: colour,
+      [`--billingone-color-${name}-fg`]: fg,
     });
   }
   return tokens;

@@ -131,6 +131,13 @@ export const sharedStyles = css`
     padding: var(--billingone-space-xl);
     box-shadow: var(--billingone-shadow-sm);
   }
+  .card-header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--billingone-space-sm);
+  }
 
   .button {
     display: inline-flex;
@@ -240,12 +247,17 @@ export const sharedStyles = css`
     block-size: 1.125rem;
     accent-color: var(--billingone-color-primary);
   }
-  .form-error {
+  .form-error,
+  .notice {
     padding: var(--billingone-space-md);
     border-radius: var(--billingone-radius-md);
     border: var(--billingone-border-width) solid var(--billingone-color-danger);
     background: var(--billingone-color-danger-soft);
     color: var(--billingone-color-text);
+  }
+  .notice {
+    border-color: var(--billingone-color-warning);
+    background: var(--billingone-color-warning-soft);
   }
 
   .table {

@@ -18,6 +18,11 @@ export function isApiError(error: unknown): error is ApiErrorLike {
   return error instanceof Error && typeof (error as Partial<ApiErrorLike>).status === 'number' && 'problem' in error;
 }
 
+/** Whether an error is an API answer with this HTTP status (403: not allowed, 412: changed elsewhere). */
+export function hasStatus(error: unknown, status: number): boolean {
+  return isApiError(error) && error.status === status;
+}
+
 /** A network failure, timeout or abort (core's `SettingsNetworkError`), or a DOM `AbortError`. */
 export function isNetworkError(error: unknown): error is Error & { kind: 'network' | 'timeout' | 'aborted' } {
   const kind = (error as { kind?: unknown } | null)?.kind;

@@ -17,7 +17,7 @@ interface FieldBase {
 export interface InputFieldOptions extends FieldBase {
   /** The current value (kept as the user typed it, also after a failed save). */
   readonly value: string;
-  readonly type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'tel' | 'number';
+  readonly type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'tel' | 'number' | 'date';
   /** Password managers and autofill depend on it: `email`, `current-password`, `new-password`, `one-time-code`, `name`… */
   readonly autocomplete?: string;
   readonly readonly?: boolean;
@@ -141,4 +141,29 @@ export function checkboxField(options: CheckboxFieldOptions): TemplateResult {
 /** The message of a failed form, focusable so it can be announced and reached. */
 export function formErrorView(message: string | undefined): TemplateResult | typeof nothing {
   return message ? html`<div class="form-error" part="error" role="alert" tabindex="-1">${message}</div>` : nothing;
+}
+
+/** A form's `submit` listener: the page stays where it is and `action` runs instead. */
+export function onSubmit(action: () => unknown): (event: SubmitEvent) => void {
+  return (event) => {
+    event.preventDefault();
+    void action();
+  };
+}
+
+export interface SubmitButtonOptions {
+  readonly label: string;
+  /** The label while the form is being sent (e.g. “Saving…”). */
+  readonly busyLabel: string;
+  readonly busy: boolean;
+}
+
+/** The primary submit button of a form, disabled and marked busy while the form is being sent. */
+export function submitButton(options: SubmitButtonOptions): TemplateResult {
+  const { busy } = options;
+  return html`
+    <button type="submit" class="button button-primary" part="button primary-button" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
+      ${busy ? options.busyLabel : options.label}
+    </button>
+  `;
 }

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey, MessageParams } from '../i18n/localize.js';
-import { describeError, isApiError } from './errors.js';
+import { describeError, hasStatus } from './errors.js';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
@@ -55,6 +55,11 @@ export function emptyView(t: Translate, options: EmptyViewOptions = {}): Templat
   `;
 }
 
+/** A notice above a section's content (e.g. “changed elsewhere, the latest version is loaded”), focusable so it can be read first. */
+export function noticeView(message: string | undefined): TemplateResult | typeof nothing {
+  return message ? html`<div class="notice" part="status" role="status" tabindex="-1">${message}</div>` : nothing;
+}
+
 /** The member's role cannot see this. */
 export function forbiddenView(t: Translate, options: { title?: string; message?: string } = {}): TemplateResult {
   return html`
@@ -106,7 +111,7 @@ export function storeView<T>(
   }
   if (!state || state.status === 'idle' || state.status === 'loading') return loadingView(t, options.loadingLabel);
   if (state.status === 'error') {
-    if (isApiError(state.error) && state.error.status === 403) return forbiddenView(t);
+    if (hasStatus(state.error, 403)) return forbiddenView(t);
     return errorView(t, { error: state.error, onRetry: options.onRetry });
   }
   return loadingView(t, options.loadingLabel);

@@ -1,4 +1,5 @@
 import { can, flowErrorCodes, type Endpoint, type Permission } from '@billingone/settings-core';
+import { MAX_JSON_BYTES, parseJsonBody } from '@billingone/settings-core/implementation';
 import { getCookie } from 'hono/cookie';
 import {
   actorFromEmbedToken,
@@ -20,8 +21,6 @@ import { createRouteContext, type Route, type RouteContext } from './route.js';
 
 /** Re-authentication lets sensitive actions through for 10 minutes. */
 export const RECENT_AUTH_MS = 10 * 60 * 1000;
-/** JSON bodies above this size are refused with 413. */
-export const MAX_JSON_BYTES = 1024 * 1024;
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -112,25 +111,11 @@ function authorize(c: AppContext, endpoint: Endpoint, auth: Authenticated, now: 
   }
 }
 
+/** The JSON body of a request; a declared length above the limit is refused before the body is read. */
 async function readJsonBody(c: AppContext): Promise<unknown> {
   const length = Number(c.req.header('content-length') ?? '0');
   if (length > MAX_JSON_BYTES) throw problem(413, 'body_too_large', 'The request body is too large.');
-  const text = await c.req.text();
-  if (text.length > MAX_JSON_BYTES) throw problem(413, 'body_too_large', 'The request body is too large.');
-  if (text.trim() === '') return undefined;
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json' && !type.endsWith('+json')) {
-    throw problem(415, 'unsupported_media_type', 'Send the body as application/json.', {
-      fieldErrors: [{ path: '', message: 'Send the body as application/json.', code: 'unsupported_media_type' }],
-    });
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw problem(400, 'invalid_json', 'The body is not valid JSON.', {
-      fieldErrors: [{ path: '', message: 'The body is not valid JSON.', code: 'invalid_json' }],
-    });
-  }
+  return parseJsonBody(await c.req.text(), c.req.header('content-type'));
 }
 
 async function readUpload(c: AppContext, upload: NonNullable<Endpoint['upload']>): Promise<RouteContext['upload']> {

@@ -1,5 +1,5 @@
 import type { CompanyMapping } from '@billingone/settings-core';
-import { createNameMatcher } from '@billingone/settings-core/implementation';
+import { createNameMatcher, keysetPage } from '@billingone/settings-core/implementation';
 import { decodeCursor, encodeCursor } from '../app/json.js';
 import { problem } from '../app/problem.js';
 import type { Queryable } from '../db/types.js';
@@ -72,11 +72,10 @@ export async function listCompanyMappings(
   const filtered = query.status ? all.filter((entry) => entry.item.status === query.status) : all;
   const start = after ? filtered.findIndex((entry) => byKey({ key: entry.key, id: entry.item.pax8CompanyId }, { key: after[0]!, id: after[1]! }) > 0) : 0;
   const rest = start < 0 ? [] : filtered.slice(start);
-  const page = rest.slice(0, limit);
-  const last = page[page.length - 1];
+  const { page, nextCursor } = keysetPage(rest, limit, (last) => encodeCursor([last.key, last.item.pax8CompanyId]));
   return {
     items: page.map((entry) => entry.item),
-    nextCursor: rest.length > limit && last ? encodeCursor([last.key, last.item.pax8CompanyId]) : null,
+    nextCursor,
     total: filtered.length,
     clients: clients.map((client) => ({ id: client.id, name: client.name })),
   };

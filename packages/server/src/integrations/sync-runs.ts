@@ -1,4 +1,5 @@
 import type { Provider, SyncRun } from '@billingone/settings-core';
+import { keysetPage } from '@billingone/settings-core/implementation';
 import { decodeCursor, encodeCursor, iso, isoOrNull } from '../app/json.js';
 import { fieldProblem } from '../app/problem.js';
 import type { Queryable } from '../db/types.js';
@@ -54,10 +55,6 @@ export async function listSyncRuns(
     `SELECT ${syncRunColumns} FROM integration_sync_runs WHERE ${where} ORDER BY started_at DESC, id DESC LIMIT $${params.length}`,
     params,
   );
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(syncRunJson),
-    nextCursor: rows.length > limit && last ? encodeCursor([iso(last.started_at), last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, limit, (last) => encodeCursor([iso(last.started_at), last.id]));
+  return { items: page.map(syncRunJson), nextCursor };
 }

@@ -1,4 +1,5 @@
 import { api } from '@billingone/settings-core';
+import { keysetPage } from '@billingone/settings-core/implementation';
 import { auditCsvHeader, auditCsvRow, csvLine } from '../audit/csv.js';
 import { auditJson, queryAuditPage, type AuditFilterInput } from '../audit/query.js';
 import { decodeCursor, encodeCursor, iso } from '../app/json.js';
@@ -20,12 +21,8 @@ const list = defineRoute(api.audit.list, async (ctx) => {
     after = { at: at!, id: id! };
   }
   const rows = await queryAuditPage(ctx.tx, ctx.actor.orgId, filterOf(ctx.query), after, limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(auditJson),
-    nextCursor: rows.length > limit && last ? encodeCursor([iso(last.created_at), last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, limit, (last) => encodeCursor([iso(last.created_at), last.id]));
+  return { items: page.map(auditJson), nextCursor };
 });
 
 /**

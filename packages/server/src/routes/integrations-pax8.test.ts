@@ -1,34 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../app/ids.js';
 import { sealContext } from '../integrations/store.js';
-import { createSimulatedProviders, PAX8_DEMO_CLIENT_ID, PAX8_DEMO_CLIENT_SECRET } from '../integrations/testing/providers.js';
+import { PAX8_DEMO_CLIENT_ID, PAX8_DEMO_CLIENT_SECRET } from '../integrations/testing/providers.js';
 import { PAX8_BAD_CLIENT_SECRET, PAX8_LIMITED_CLIENT_ID, PAX8_LIMITED_CLIENT_SECRET } from '../simulators/pax8.js';
 import { MSP_CLIENTS } from '../simulators/msp-clients.js';
-import { createTestServer, type RequestOptions, type TestResponse, type TestServer } from '../testing/harness.js';
+import { useRecordedTestServer } from '../testing/recorded-server.js';
 
-let t: TestServer;
-const sim = createSimulatedProviders({ now: () => t.clock().getTime(), pax8PageSize: 7 });
-/** Every response body the API sent and every log line it wrote, to search for secrets. */
-const seen: string[] = [];
-const capture = (level: string) => (message: string, fields?: Record<string, unknown>) => {
-  seen.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
-};
-
-beforeAll(async () => {
-  t = await createTestServer({ deps: { providers: sim.providers, logger: { info: capture('info'), warn: capture('warn'), error: capture('error') } } });
-});
-beforeEach(async () => {
-  await t.reset();
-  sim.reset();
-  seen.length = 0;
-});
-afterAll(() => t.close());
-
-async function call(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
-  const res = await t.request(method, path, options);
-  seen.push(res.text);
-  return res;
-}
+const recorded = useRecordedTestServer({ pax8PageSize: 7 });
+const { sim, seen, call } = recorded;
 
 const good = { clientId: PAX8_DEMO_CLIENT_ID, clientSecret: PAX8_DEMO_CLIENT_SECRET };
 
@@ -45,16 +24,16 @@ async function card(provider: 'pax8' | 'xero') {
 }
 
 async function auditActions(): Promise<string[]> {
-  const { rows } = await t.db.query<{ action: string }>('SELECT action FROM audit_logs ORDER BY created_at, id');
+  const { rows } = await recorded.server.db.query<{ action: string }>('SELECT action FROM audit_logs ORDER BY created_at, id');
   return rows.map((row) => row.action);
 }
 
 /** The secret appears in no response, log line, audit entry or clear-text column. */
 async function expectSecretNowhere(secret: string) {
   for (const text of seen) expect(text).not.toContain(secret);
-  const { rows: audit } = await t.db.query('SELECT * FROM audit_logs');
+  const { rows: audit } = await recorded.server.db.query('SELECT * FROM audit_logs');
   expect(JSON.stringify(audit)).not.toContain(secret);
-  const { rows: stored } = await t.db.query('SELECT * FROM integrations');
+  const { rows: stored } = await recorded.server.db.query('SELECT * FROM integrations');
   expect(JSON.stringify(stored)).not.toContain(secret);
 }
 
@@ -94,7 +73,7 @@ describe('POST /integrations/pax8/test', () => {
     expect((await test(good)).body).toMatchObject({ ok: false, reason: 'provider_unavailable' });
 
     expect((await card('pax8')).status).toBe('not_configured');
-    expect((await t.db.query('SELECT 1 FROM integrations')).rows).toHaveLength(0);
+    expect((await recorded.server.db.query('SELECT 1 FROM integrations')).rows).toHaveLength(0);
     await expectSecretNowhere(PAX8_DEMO_CLIENT_SECRET);
   });
 
@@ -124,7 +103,7 @@ describe('POST /integrations/pax8/test', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('rate_limited');
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect((await call('POST', '/integrations/pax8/test', { as: t.fixture.other.ownerEmail, body: good })).status).toBe(200);
+    expect((await call('POST', '/integrations/pax8/test', { as: recorded.server.fixture.other.ownerEmail, body: good })).status).toBe(200);
   });
 });
 
@@ -141,18 +120,18 @@ describe('PUT /integrations/pax8', () => {
 
     const saved = await call('PUT', '/integrations/pax8', { as: 'finance', body: good });
     expect(saved.status, saved.text).toBe(200);
-    const now = t.clock().toISOString();
+    const now = recorded.server.clock().toISOString();
     expect(saved.body).toMatchObject({
       provider: 'pax8', status: 'connected', accountLabel: PAX8_DEMO_CLIENT_ID, secretLast4: PAX8_DEMO_CLIENT_SECRET.slice(-4),
       connectedAt: now, nextSyncAt: now, lastSyncAt: null, error: null,
     });
     expect(await card('pax8')).toEqual(saved.body);
 
-    const { rows } = await t.db.query<{ secret_sealed: string }>("SELECT secret_sealed FROM integrations WHERE provider = 'pax8'");
-    expect(t.secrets.open(rows[0]!.secret_sealed, sealContext.pax8Secret('org_acme'))).toBe(PAX8_DEMO_CLIENT_SECRET);
-    expect(() => t.secrets.open(rows[0]!.secret_sealed, sealContext.pax8Secret('org_other'))).toThrow();
+    const { rows } = await recorded.server.db.query<{ secret_sealed: string }>("SELECT secret_sealed FROM integrations WHERE provider = 'pax8'");
+    expect(recorded.server.secrets.open(rows[0]!.secret_sealed, sealContext.pax8Secret('org_acme'))).toBe(PAX8_DEMO_CLIENT_SECRET);
+    expect(() => recorded.server.secrets.open(rows[0]!.secret_sealed, sealContext.pax8Secret('org_other'))).toThrow();
 
-    const { rows: audit } = await t.db.query<{ action: string; after: Record<string, unknown> }>(
+    const { rows: audit } = await recorded.server.db.query<{ action: string; after: Record<string, unknown> }>(
       "SELECT action, after FROM audit_logs WHERE action = 'integration.pax8.configured'",
     );
     expect(audit).toHaveLength(1);
@@ -180,7 +159,7 @@ describe('POST /integrations/pax8/sync', () => {
     sim.pax8.control.setMode({ rateLimitOnce: { atRequest: 6, retryAfterSeconds: 2 } });
     const res = await call('POST', '/integrations/pax8/sync', { as: 'finance' });
     expect(res.status, res.text).toBe(201);
-    const now = t.clock().toISOString();
+    const now = recorded.server.clock().toISOString();
     expect(res.body).toMatchObject({
       provider: 'pax8', trigger: 'manual', status: 'succeeded', startedAt: now, finishedAt: now, error: null,
       counts: { companies: 25, products: 40, subscriptions: 120 },
@@ -193,13 +172,13 @@ describe('POST /integrations/pax8/sync', () => {
     expect(companyPages).toEqual([0, 1, 2, 3].map((page) => `/v1/companies?page=${page}&size=7`));
     expect(requests.filter((r) => r.path.startsWith('/v1/subscriptions?') && r.status === 200)).toHaveLength(18);
 
-    const counts = await t.db.query<{ n: number }>(
+    const counts = await recorded.server.db.query<{ n: number }>(
       `SELECT (SELECT count(*)::int FROM pax8_companies) + (SELECT count(*)::int FROM pax8_products) + (SELECT count(*)::int FROM pax8_subscriptions) AS n`,
     );
     expect(counts.rows[0]!.n).toBe(185);
     const after = await card('pax8');
     expect(after).toMatchObject({
-      status: 'connected', lastSyncAt: now, nextSyncAt: new Date(t.clock().getTime() + 6 * 3600_000).toISOString(),
+      status: 'connected', lastSyncAt: now, nextSyncAt: new Date(recorded.server.clock().getTime() + 6 * 3600_000).toISOString(),
       counts: { companies: 25, products: 40, subscriptions: 120 }, error: null,
     });
     expect((await auditActions()).sort()).toEqual(['integration.pax8.configured', 'integration.synced']);
@@ -216,7 +195,7 @@ describe('POST /integrations/pax8/sync', () => {
     expect(await card('pax8')).toMatchObject({ status: 'error', error: { code: 'rate_limited' } });
 
     sim.pax8.control.setMode({ rateLimit: undefined });
-    t.clock.advance(60_000);
+    recorded.server.clock.advance(60_000);
     const ok = await call('POST', '/integrations/pax8/sync', { as: 'admin' });
     expect(ok.body.status).toBe('succeeded');
     expect(await card('pax8')).toMatchObject({ status: 'connected', error: null });
@@ -265,7 +244,7 @@ describe('GET /integrations/{provider}/syncs', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       ids.push((await call('POST', '/integrations/pax8/sync', { as: 'admin' })).body.id);
-      t.clock.advance(60_000);
+      recorded.server.clock.advance(60_000);
     }
     const pages: { id: string; startedAt: string }[][] = [];
     let cursor: string | undefined;
@@ -289,7 +268,7 @@ describe('Pax8 company mappings', () => {
     const ids = new Map<string, string>();
     for (const name of names) {
       const id = newId('cli');
-      await t.db.query('INSERT INTO clients (id, org_id, name, created_at) VALUES ($1, $2, $3, $4)', [id, orgId, name, t.clock()]);
+      await recorded.server.db.query('INSERT INTO clients (id, org_id, name, created_at) VALUES ($1, $2, $3, $4)', [id, orgId, name, recorded.server.clock()]);
       ids.set(name, id);
     }
     return ids;
@@ -354,7 +333,7 @@ describe('Pax8 company mappings', () => {
     const again = await call('GET', '/integrations/pax8/company-mappings', { as: 'viewer', query: { status: 'suggested' } });
     expect(again.body.items.map((item: { pax8CompanyId: string }) => item.pax8CompanyId)).toEqual([wide.pax8CompanyId]);
 
-    const { rows } = await t.db.query<{ after: { updated: number; mapped: { client: string }[] } }>(
+    const { rows } = await recorded.server.db.query<{ after: { updated: number; mapped: { client: string }[] } }>(
       "SELECT after FROM audit_logs WHERE action = 'integration.pax8.mappings_updated' ORDER BY created_at, id",
     );
     // Same clock time for all three: sort by what they record (the repeated accept changed nothing).
@@ -385,7 +364,7 @@ describe('Pax8 company mappings', () => {
       'mappings.2.clientId unknown_client',
       'mappings.3.pax8CompanyId duplicate',
     ]);
-    expect((await t.db.query('SELECT 1 FROM pax8_company_mappings')).rows).toHaveLength(0);
+    expect((await recorded.server.db.query('SELECT 1 FROM pax8_company_mappings')).rows).toHaveLength(0);
     const empty = await call('PUT', '/integrations/pax8/company-mappings', { as: 'admin', body: { mappings: [] } });
     expect(empty.status).toBe(422);
   });
@@ -394,7 +373,7 @@ describe('Pax8 company mappings', () => {
 describe('DELETE /integrations/pax8', () => {
   it('deletes the stored secret and the synced records, keeps mappings and history', async () => {
     const clientId = newId('cli');
-    await t.db.query("INSERT INTO clients (id, org_id, name, created_at) VALUES ($1, 'org_acme', 'Northwind Dental Practice', $2)", [clientId, t.clock()]);
+    await recorded.server.db.query("INSERT INTO clients (id, org_id, name, created_at) VALUES ($1, 'org_acme', 'Northwind Dental Practice', $2)", [clientId, recorded.server.clock()]);
     await savePax8();
     await call('POST', '/integrations/pax8/sync', { as: 'admin' });
     const company = sim.pax8.control.data.companies[0]!.id;
@@ -403,9 +382,9 @@ describe('DELETE /integrations/pax8', () => {
     const res = await call('DELETE', '/integrations/pax8', { as: 'owner' });
     expect(res.status, res.text).toBe(204);
     expect((await card('pax8')).status).toBe('not_configured');
-    expect((await t.db.query('SELECT 1 FROM integrations')).rows).toHaveLength(0);
-    expect((await t.db.query('SELECT 1 FROM pax8_companies')).rows).toHaveLength(0);
-    expect((await t.db.query('SELECT 1 FROM pax8_company_mappings')).rows).toHaveLength(1);
+    expect((await recorded.server.db.query('SELECT 1 FROM integrations')).rows).toHaveLength(0);
+    expect((await recorded.server.db.query('SELECT 1 FROM pax8_companies')).rows).toHaveLength(0);
+    expect((await recorded.server.db.query('SELECT 1 FROM pax8_company_mappings')).rows).toHaveLength(1);
     expect((await call('GET', '/integrations/pax8/syncs', { as: 'viewer' })).body.items).toHaveLength(1);
     expect(await auditActions()).toContain('integration.disconnected');
     expect((await call('DELETE', '/integrations/pax8', { as: 'owner' })).status).toBe(404);

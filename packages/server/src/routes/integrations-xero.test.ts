@@ -1,42 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256 } from '../app/ids.js';
 import { createSession } from '../app/sign-in.js';
 import { integrationEnv } from '../integrations/env.js';
 import { createKeyedMutex } from '../integrations/keyed-mutex.js';
 import { sealContext } from '../integrations/store.js';
-import { createSimulatedProviders, XERO_URL } from '../integrations/testing/providers.js';
+import { XERO_URL } from '../integrations/testing/providers.js';
 import { refreshXeroAccess, xeroAccess } from '../integrations/xero-tokens.js';
 import { formatXeroModifiedSince } from '../providers/xero-dates.js';
 import { XERO_DEMO_CLIENT_ID, XERO_DEMO_CLIENT_SECRET } from '../simulators/xero.js';
 import { SESSION_COOKIE } from '../app/actor.js';
-import { createTestServer, type As, type RequestOptions, type TestResponse, type TestServer } from '../testing/harness.js';
+import type { As } from '../testing/harness.js';
+import { useRecordedTestServer } from '../testing/recorded-server.js';
 
-let t: TestServer;
-const sim = createSimulatedProviders({ now: () => t.clock().getTime() });
+const recorded = useRecordedTestServer();
+const { sim, seen, logger, call } = recorded;
 const [UK, AU] = sim.xero.control.tenants;
-const seen: string[] = [];
-const capture = (level: string) => (message: string, fields?: Record<string, unknown>) => {
-  seen.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
-};
-const logger = { info: capture('info'), warn: capture('warn'), error: capture('error') };
 const RETURN_TO = 'http://localhost/settings/integrations?tab=xero';
-
-beforeAll(async () => {
-  t = await createTestServer({ deps: { providers: sim.providers, logger } });
-});
-beforeEach(async () => {
-  await t.reset();
-  sim.reset();
-  seen.length = 0;
-});
-afterAll(() => t.close());
-
-async function call(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
-  const res = await t.request(method, path, options);
-  seen.push(res.text);
-  return res;
-}
 
 async function authorize(as: As = 'admin', body: object = { returnTo: RETURN_TO }) {
   const res = await call('POST', '/integrations/xero/authorize', { as, body });
@@ -69,13 +49,13 @@ async function card() {
 }
 
 async function storedTokens() {
-  const { rows } = await t.db.query<{ access_token_sealed: string; refresh_token_sealed: string; token_version: number }>(
+  const { rows } = await recorded.server.db.query<{ access_token_sealed: string; refresh_token_sealed: string; token_version: number }>(
     "SELECT access_token_sealed, refresh_token_sealed, token_version FROM integrations WHERE provider = 'xero'",
   );
   const row = rows[0]!;
   return {
-    access: t.secrets.open(row.access_token_sealed, sealContext.xeroAccessToken('org_acme')),
-    refresh: t.secrets.open(row.refresh_token_sealed, sealContext.xeroRefreshToken('org_acme')),
+    access: recorded.server.secrets.open(row.access_token_sealed, sealContext.xeroAccessToken('org_acme')),
+    refresh: recorded.server.secrets.open(row.refresh_token_sealed, sealContext.xeroRefreshToken('org_acme')),
     version: Number(row.token_version),
   };
 }
@@ -97,7 +77,7 @@ const tokenRequests = () => sim.sent.filter((r) => r.url.endsWith('/connect/toke
 const refreshRequests = () => tokenRequests().filter((r) => r.body?.includes('grant_type=refresh_token'));
 
 async function expectNowhere(values: string[]) {
-  const { rows: audit } = await t.db.query('SELECT * FROM audit_logs');
+  const { rows: audit } = await recorded.server.db.query('SELECT * FROM audit_logs');
   const auditText = JSON.stringify(audit);
   for (const value of values) {
     for (const text of seen) expect(text).not.toContain(value);
@@ -108,7 +88,7 @@ async function expectNowhere(values: string[]) {
 describe('Xero OAuth', () => {
   it('connects through the consent page: authorize → consent form → return page → callback, with PKCE S256', async () => {
     const auth = await authorize('finance', { returnTo: `${RETURN_TO}#section`, mode: 'redirect' });
-    expect(new Date(auth.expiresAt).getTime() - t.clock().getTime()).toBe(10 * 60_000);
+    expect(new Date(auth.expiresAt).getTime() - recorded.server.clock().getTime()).toBe(10 * 60_000);
     const url = new URL(auth.authorizeUrl);
     expect(url.origin + url.pathname).toBe(`${XERO_URL}/identity/connect/authorize`);
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
@@ -149,7 +129,7 @@ describe('Xero OAuth', () => {
       body: { code: landed.searchParams.get('code'), state: landed.searchParams.get('state') },
     });
     expect(res.status, res.text).toBe(200);
-    const now = t.clock().toISOString();
+    const now = recorded.server.clock().toISOString();
     expect(res.body).toEqual({
       status: 'connected',
       integration: expect.objectContaining({
@@ -168,16 +148,16 @@ describe('Xero OAuth', () => {
     expect(sent.get('redirect_uri')).toBe('http://localhost/v1/integrations/xero/oauth-return');
     const verifier = sent.get('code_verifier')!;
     expect(createHash('sha256').update(verifier).digest('base64url')).toBe(url.searchParams.get('code_challenge'));
-    const { rows } = await t.db.query<{ verifier_sealed: string; used_at: Date | null }>('SELECT verifier_sealed, used_at FROM xero_oauth_states');
+    const { rows } = await recorded.server.db.query<{ verifier_sealed: string; used_at: Date | null }>('SELECT verifier_sealed, used_at FROM xero_oauth_states');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.verifier_sealed).not.toContain(verifier);
     expect(rows[0]!.used_at).not.toBeNull();
 
     const tokens = await storedTokens();
-    const { rows: raw } = await t.db.query('SELECT * FROM integrations');
+    const { rows: raw } = await recorded.server.db.query('SELECT * FROM integrations');
     expect(JSON.stringify(raw)).not.toContain(tokens.refresh);
     expect(JSON.stringify(raw)).not.toContain(tokens.access);
-    const { rows: audit } = await t.db.query<{ action: string; after: Record<string, unknown> }>('SELECT action, after FROM audit_logs');
+    const { rows: audit } = await recorded.server.db.query<{ action: string; after: Record<string, unknown> }>('SELECT action, after FROM audit_logs');
     expect(audit).toEqual([{ action: 'integration.xero.connected', after: expect.objectContaining({ status: 'connected', tenantsAvailable: 1 }) }]);
 
     // The first sync reads every page of invoices.
@@ -202,7 +182,7 @@ describe('Xero OAuth', () => {
     const landed = await consentAndReturn(authorizeUrl);
     const body = { state, code: landed.searchParams.get('code') };
     expect((await call('POST', '/integrations/xero/callback', { as: 'owner', body })).body.code).toBe('oauth_state_invalid');
-    const other = await createSession(t.db, { memberId: 'mem_admin', method: 'password', ip: null, userAgent: null, now: t.clock() });
+    const other = await createSession(recorded.server.db, { memberId: 'mem_admin', method: 'password', ip: null, userAgent: null, now: recorded.server.clock() });
     const otherSession = { headers: { cookie: `${SESSION_COOKIE}=${other.token}`, 'x-csrf-token': other.csrfToken } };
     expect((await call('POST', '/integrations/xero/callback', { as: otherSession, body })).body.code).toBe('oauth_state_invalid');
     expect((await call('POST', '/integrations/xero/callback', { as: 'admin', body })).body.status).toBe('connected');
@@ -214,21 +194,21 @@ describe('Xero OAuth', () => {
     // Expired after 10 minutes.
     const late = await authorize('admin');
     const lateLanded = await consentAndReturn(late.authorizeUrl);
-    t.clock.advance(10 * 60_000 + 1000);
+    recorded.server.clock.advance(10 * 60_000 + 1000);
     const expired = await call('POST', '/integrations/xero/callback', { as: 'admin', body: { state: late.state, code: lateLanded.searchParams.get('code') } });
     expect(expired.body.code).toBe('oauth_state_invalid');
     expect(sim.sent.filter((r) => r.url.endsWith('/connect/token'))).toHaveLength(1);
   });
 
   it('binds an embed token’s state to the member, so a fresh embed token after the redirect can finish', async () => {
-    await t.db.query("UPDATE organizations SET embed_origins = ARRAY['https://portal.example'] WHERE id = 'org_acme'");
-    const before = await t.embedToken('admin');
+    await recorded.server.db.query("UPDATE organizations SET embed_origins = ARRAY['https://portal.example'] WHERE id = 'org_acme'");
+    const before = await recorded.server.embedToken('admin');
     const auth = await authorize(before, { returnTo: 'https://portal.example/billing/settings' });
     const landed = await consentAndReturn(auth.authorizeUrl);
     expect(landed.origin).toBe('https://portal.example');
-    const after = await t.embedToken('admin');
+    const after = await recorded.server.embedToken('admin');
     const body = { state: landed.searchParams.get('state'), code: landed.searchParams.get('code') };
-    expect((await call('POST', '/integrations/xero/callback', { as: await t.embedToken('owner'), body })).body.code).toBe('oauth_state_invalid');
+    expect((await call('POST', '/integrations/xero/callback', { as: await recorded.server.embedToken('owner'), body })).body.code).toBe('oauth_state_invalid');
     const res = await call('POST', '/integrations/xero/callback', { as: after, body });
     expect(res.body.status).toBe('connected');
   });
@@ -250,7 +230,7 @@ describe('Xero OAuth', () => {
     const landed = await consentAndReturn(authorizeUrl);
     const hash = sha256(state);
     const forged = randomBytes(32).toString('base64url');
-    await t.db.query('UPDATE xero_oauth_states SET verifier_sealed = $2 WHERE state_hash = $1', [hash, t.secrets.seal(forged, sealContext.pkceVerifier(hash))]);
+    await recorded.server.db.query('UPDATE xero_oauth_states SET verifier_sealed = $2 WHERE state_hash = $1', [hash, recorded.server.secrets.seal(forged, sealContext.pkceVerifier(hash))]);
     const res = await call('POST', '/integrations/xero/callback', { as: 'admin', body: { state, code: landed.searchParams.get('code') } });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'oauth_exchange_failed', fieldErrors: [{ path: 'code' }] });
@@ -266,9 +246,9 @@ describe('Xero OAuth', () => {
     const none = await call('POST', '/integrations/xero/authorize', { as: 'admin', body: {} });
     expect(none.status).toBe(422);
     expect(none.body.fieldErrors[0]).toMatchObject({ path: 'returnTo', code: 'required' });
-    await t.db.query("UPDATE organizations SET embed_origins = ARRAY['https://evil.example'] WHERE id = 'org_acme'");
+    await recorded.server.db.query("UPDATE organizations SET embed_origins = ARRAY['https://evil.example'] WHERE id = 'org_acme'");
     // Embedding origins are read with the credential: a new sign-in sees the change.
-    expect((await call('POST', '/integrations/xero/authorize', { as: await t.embedToken('admin'), body: { returnTo: 'https://evil.example/steal' } })).status).toBe(200);
+    expect((await call('POST', '/integrations/xero/authorize', { as: await recorded.server.embedToken('admin'), body: { returnTo: 'https://evil.example/steal' } })).status).toBe(200);
   });
 
   it('hands the result to the opener in popup mode without returnTo, and refuses unknown states on the return page', async () => {
@@ -317,9 +297,9 @@ describe('Xero organisations', () => {
     // Switching organisation drops the other one's invoices and starts over.
     const switched = await call('PUT', '/integrations/xero/tenant', { as: 'admin', body: { tenantId: UK!.tenantId } });
     expect(switched.body.counts).toEqual({ invoices: 0 });
-    expect((await t.db.query('SELECT 1 FROM xero_invoices')).rows).toHaveLength(0);
+    expect((await recorded.server.db.query('SELECT 1 FROM xero_invoices')).rows).toHaveLength(0);
     expect((await call('POST', '/integrations/xero/sync', { as: 'admin' })).body.counts.invoices).toBe(260);
-    const { rows } = await t.db.query<{ action: string }>('SELECT action FROM audit_logs');
+    const { rows } = await recorded.server.db.query<{ action: string }>('SELECT action FROM audit_logs');
     expect(rows.map((r) => r.action).sort()).toEqual([
       'integration.synced', 'integration.synced', 'integration.xero.authorized', 'integration.xero.connected', 'integration.xero.connected',
     ]);
@@ -339,7 +319,7 @@ describe('Xero tokens and sync', () => {
     const before = await storedTokens();
     sim.xero.control.expireAccessTokens();
     sim.sent.length = 0;
-    t.clock.advance(60_000);
+    recorded.server.clock.advance(60_000);
     const sync = await call('POST', '/integrations/xero/sync', { as: 'admin' });
     expect(sync.body.status, sync.text).toBe('succeeded');
     expect(refreshRequests()).toHaveLength(1);
@@ -352,9 +332,9 @@ describe('Xero tokens and sync', () => {
 
   it('refreshes ahead of time when the access token has expired by the clock, and sends If-Modified-Since from the last success', async () => {
     await connect();
-    const firstStart = t.clock();
+    const firstStart = recorded.server.clock();
     await call('POST', '/integrations/xero/sync', { as: 'admin' });
-    t.clock.advance(31 * 60_000);
+    recorded.server.clock.advance(31 * 60_000);
     sim.xero.control.updateInvoice(UK!.tenantId, 'INV-0001', { Status: 'PAID', AmountDue: 0 });
     sim.sent.length = 0;
     const second = await call('POST', '/integrations/xero/sync', { as: 'admin' });
@@ -366,15 +346,15 @@ describe('Xero tokens and sync', () => {
     expect(invoiceRequests.length).toBeGreaterThan(0);
     const expected = formatXeroModifiedSince(new Date(firstStart.getTime() - 5 * 60_000));
     expect(invoiceRequests.every((r) => r.headers.get('if-modified-since') === expected)).toBe(true);
-    const { rows } = await t.db.query<{ status: string }>("SELECT status FROM xero_invoices WHERE number = 'INV-0001'");
+    const { rows } = await recorded.server.db.query<{ status: string }>("SELECT status FROM xero_invoices WHERE number = 'INV-0001'");
     expect(rows[0]!.status).toBe('PAID');
   });
 
   it('refreshes once for concurrent callers in this process and across two processes', async () => {
     await connect();
-    const { rows } = await t.db.query<{ id: string }>("SELECT id FROM integrations WHERE provider = 'xero'");
+    const { rows } = await recorded.server.db.query<{ id: string }>("SELECT id FROM integrations WHERE provider = 'xero'");
     const id = rows[0]!.id;
-    const deps = { db: t.db, secrets: t.secrets, clock: t.clock, logger, providers: sim.providers };
+    const deps = { db: recorded.server.db, secrets: recorded.server.secrets, clock: recorded.server.clock, logger, providers: sim.providers };
     /** Lease waits, by process: a short real wait each. */
     const waits: Record<string, number> = { one: 0, a: 0, b: 0 };
     const sleeper = (name: string) => (ms: number) => {
@@ -383,7 +363,7 @@ describe('Xero tokens and sync', () => {
     };
 
     // One process: three callers after the clock passed the expiry queue on the lock (no lease waits).
-    t.clock.advance(31 * 60_000);
+    recorded.server.clock.advance(31 * 60_000);
     sim.xero.control.setMode({ latencyMs: 10 });
     const one = integrationEnv(deps, { locks: createKeyedMutex(), sleep: sleeper('one') });
     const tokens = await Promise.all([xeroAccess(one, id), xeroAccess(one, id), xeroAccess(one, id)]);
@@ -404,7 +384,7 @@ describe('Xero tokens and sync', () => {
     expect((await storedTokens()).version).toBe(version + 1);
 
     // Two syncs at once: one runs, the other is refused; the stored tokens still work.
-    t.clock.advance(31 * 60_000);
+    recorded.server.clock.advance(31 * 60_000);
     const [first, second] = await Promise.all([
       call('POST', '/integrations/xero/sync', { as: 'admin' }),
       call('POST', '/integrations/xero/sync', { as: 'owner' }),
@@ -418,7 +398,7 @@ describe('Xero tokens and sync', () => {
     await connect();
     await call('POST', '/integrations/xero/sync', { as: 'admin' });
     const before = await storedTokens();
-    t.clock.advance(31 * 60_000);
+    recorded.server.clock.advance(31 * 60_000);
     sim.xero.control.setMode({ failWith5xx: 502 });
     sim.sent.length = 0;
     const failed = await call('POST', '/integrations/xero/sync', { as: 'admin' });
@@ -445,7 +425,7 @@ describe('Xero tokens and sync', () => {
     expect((await connect()).status).toBe('connected');
     expect((await call('POST', '/integrations/xero/sync', { as: 'admin' })).body.status).toBe('succeeded');
     sim.xero.control.setMode({ revokedGrant: true });
-    t.clock.advance(31 * 60_000);
+    recorded.server.clock.advance(31 * 60_000);
     const lost = await call('POST', '/integrations/xero/sync', { as: 'admin' });
     expect(lost.body).toMatchObject({ status: 'failed', error: { code: 'needs_reauth' } });
     expect(sim.xero.control.requests.filter((r) => r.path === '/connect/token').at(-1)!.status).toBe(400);
@@ -464,10 +444,10 @@ describe('Xero tokens and sync', () => {
     expect(revocation.headers.get('authorization')).toMatch(/^Basic /);
     expect(sim.xero.control.connections()).toHaveLength(0);
     expect(await tryRefresh(refresh)).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
-    expect((await t.db.query('SELECT 1 FROM integrations')).rows).toHaveLength(0);
-    expect((await t.db.query('SELECT 1 FROM xero_invoices')).rows).toHaveLength(0);
+    expect((await recorded.server.db.query('SELECT 1 FROM integrations')).rows).toHaveLength(0);
+    expect((await recorded.server.db.query('SELECT 1 FROM xero_invoices')).rows).toHaveLength(0);
     expect(await card()).toMatchObject({ status: 'not_configured' });
-    const { rows } = await t.db.query<{ after: Record<string, unknown> }>("SELECT after FROM audit_logs WHERE action = 'integration.disconnected'");
+    const { rows } = await recorded.server.db.query<{ after: Record<string, unknown> }>("SELECT after FROM audit_logs WHERE action = 'integration.disconnected'");
     expect(rows[0]!.after).toEqual({ revokedAtXero: true });
     await expectNowhere([refresh]);
   });
@@ -476,8 +456,8 @@ describe('Xero tokens and sync', () => {
     await connect();
     sim.xero.control.setMode({ failWith5xx: true });
     expect((await call('DELETE', '/integrations/xero', { as: 'owner' })).status).toBe(204);
-    expect((await t.db.query('SELECT 1 FROM integrations')).rows).toHaveLength(0);
-    const { rows } = await t.db.query<{ after: Record<string, unknown> }>("SELECT after FROM audit_logs WHERE action = 'integration.disconnected'");
+    expect((await recorded.server.db.query('SELECT 1 FROM integrations')).rows).toHaveLength(0);
+    const { rows } = await recorded.server.db.query<{ after: Record<string, unknown> }>("SELECT after FROM audit_logs WHERE action = 'integration.disconnected'");
     expect(rows[0]!.after).toEqual({ revokedAtXero: false });
     expect(seen.some((line) => line.startsWith('warn Xero did not confirm the revocation'))).toBe(true);
   });

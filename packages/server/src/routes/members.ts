@@ -6,7 +6,7 @@ import {
   type Member,
   type Role,
 } from '@billingone/settings-core';
-import { enforceTeamRule as enforce } from '@billingone/settings-core/implementation';
+import { enforceTeamRule as enforce, keysetPage } from '@billingone/settings-core/implementation';
 import { jsonRowsOf } from '../db/json-rows.js';
 import type { Queryable } from '../db/types.js';
 import type { Actor } from '../app/actor.js';
@@ -96,11 +96,10 @@ const list = defineRoute(api.team.listMembers, async (ctx) => {
   }
   const { rows } = await ctx.tx.query<{ rows: string; total: number | null }>(sql, params);
   const found = JSON.parse(rows[0]!.rows) as MemberRow[];
-  const items = found.slice(0, limit);
-  const last = items[items.length - 1];
+  const { page: items, nextCursor } = keysetPage(found, limit, (last) => encodeCursor([last.name, last.id]));
   return {
     items: items.map(memberJson),
-    nextCursor: found.length > limit && last ? encodeCursor([last.name, last.id]) : null,
+    nextCursor,
     ...(cursor ? {} : { total: Number(rows[0]!.total) }),
   };
 });

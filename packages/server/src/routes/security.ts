@@ -1,5 +1,6 @@
 import { flowErrorCodes } from '@billingone/settings-core';
 import { api, LoginHistoryEntry } from '@billingone/settings-core';
+import { keysetPage } from '@billingone/settings-core/implementation';
 import type { Actor } from '../app/actor.js';
 import { RECENT_AUTH_MS } from '../app/dispatch.js';
 import { decodeCursor, encodeCursor, iso, isoOrNull } from '../app/json.js';
@@ -273,8 +274,7 @@ const loginHistory = defineRoute(api.security.loginHistory, async (ctx) => {
       ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
     params,
   );
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  const { page, nextCursor } = keysetPage(rows, limit, (last) => encodeCursor([iso(last.created_at), last.id]));
   return {
     items: page.map((row) => ({
       id: row.id,
@@ -285,7 +285,7 @@ const loginHistory = defineRoute(api.security.loginHistory, async (ctx) => {
       userAgent: row.user_agent,
       location: row.location,
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor([iso(last.created_at), last.id]) : null,
+    nextCursor,
   };
 });
 

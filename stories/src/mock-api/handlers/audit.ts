@@ -1,5 +1,5 @@
 import { auditEndpoints, type AuditEntry } from '@billingone/settings-core';
-import { fieldProblem } from '@billingone/settings-core/implementation';
+import { fieldProblem, keysetPage } from '@billingone/settings-core/implementation';
 import { handler, iso } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { MockState } from '../state.js';
@@ -78,9 +78,8 @@ export const auditHandlers = [
       rows.push(entry);
       if (rows.length > limit) break;
     }
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null };
+    const { page, nextCursor } = keysetPage(rows, limit, (last) => encodeCursor([last.at, last.id]));
+    return { items: page, nextCursor };
   }),
   /** The current filter as CSV (byte-order mark first, RFC 4180 cells, formulas defused); the export is itself audited. */
   handler(auditEndpoints.export, ({ state, query, now, audit }) => {

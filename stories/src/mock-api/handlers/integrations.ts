@@ -1,5 +1,5 @@
 import { integrationEndpoints, providers, type Pax8TestResult, type Provider, type SyncRun } from '@billingone/settings-core';
-import { createNameMatcher, fieldProblem, problem } from '@billingone/settings-core/implementation';
+import { createNameMatcher, fieldProblem, keysetPage, problem } from '@billingone/settings-core/implementation';
 import { handler, iso, isoOrNull } from '../context.js';
 import { compareText, decodeCursor, decodeTimeCursor, encodeCursor } from '../cursor.js';
 import { pax8Demo, xeroDemo } from '../fixtures/people.js';
@@ -204,9 +204,8 @@ export const integrationHandlers = [
       .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt) || compareText(b.id, a.id));
     const after = query.cursor ? decodeTimeCursor(query.cursor) : null;
     const rest = after ? runs.filter((run) => Date.parse(run.startedAt) < after.at || (Date.parse(run.startedAt) === after.at && run.id < after.id)) : runs;
-    const page = rest.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page, nextCursor: rest.length > limit && last ? encodeCursor([last.startedAt, last.id]) : null };
+    const { page, nextCursor } = keysetPage(rest, limit, (last) => encodeCursor([last.startedAt, last.id]));
+    return { items: page, nextCursor };
   }),
   handler(integrationEndpoints.disconnect, ({ state, params, audit }) => {
     const provider = params.provider;
@@ -242,11 +241,10 @@ export const integrationHandlers = [
     const filtered = query.status ? all.filter((entry) => entry.item.status === query.status) : all;
     const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
     const rest = after ? filtered.filter((entry) => compareText(entry.key, after[0]!) > 0 || (entry.key === after[0] && compareText(entry.item.pax8CompanyId, after[1]!) > 0)) : filtered;
-    const page = rest.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = keysetPage(rest, limit, (last) => encodeCursor([last.key, last.item.pax8CompanyId]));
     return {
       items: page.map((entry) => entry.item),
-      nextCursor: rest.length > limit && last ? encodeCursor([last.key, last.item.pax8CompanyId]) : null,
+      nextCursor,
       total: filtered.length,
       clients: state.clients.map((client) => ({ id: client.id, name: client.name })),
     };

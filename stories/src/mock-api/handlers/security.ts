@@ -1,5 +1,5 @@
 import { securityEndpoints } from '@billingone/settings-core';
-import { fieldProblem, problem } from '@billingone/settings-core/implementation';
+import { fieldProblem, keysetPage, problem } from '@billingone/settings-core/implementation';
 import { handler, iso, isoOrNull, type HandlerContext } from '../context.js';
 import { decodeTimeCursor, encodeCursor } from '../cursor.js';
 import { base64urlDecode, base64urlEncode } from '../encoding.js';
@@ -200,11 +200,10 @@ export const securityHandlers = [
     const sorted = [...rows].sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     const after = query.cursor ? decodeTimeCursor(query.cursor) : null;
     const rest = after ? sorted.filter((row) => row.at < after.at || (row.at === after.at && row.id < after.id)) : sorted;
-    const page = rest.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = keysetPage(rest, limit, (last) => encodeCursor([iso(last.at), last.id]));
     return {
       items: page.map((row) => ({ id: row.id, at: iso(row.at), method: row.method, success: row.success, ip: row.ip, userAgent: row.userAgent, location: row.location })),
-      nextCursor: rest.length > limit && last ? encodeCursor([iso(last.at), last.id]) : null,
+      nextCursor,
     };
   }),
 ];

@@ -10,7 +10,7 @@ import {
   type FieldError,
   type Role,
 } from '@billingone/settings-core';
-import { enforceTeamRule, fieldProblem, problem } from '@billingone/settings-core/implementation';
+import { enforceTeamRule, fieldProblem, keysetPage, problem } from '@billingone/settings-core/implementation';
 import { handler, iso, isoOrNull, type Actor } from '../context.js';
 import { compareText, decodeCursor, encodeCursor } from '../cursor.js';
 import type { InvitationRecord, MemberRecord, MockState } from '../state.js';
@@ -80,11 +80,10 @@ export const teamHandlers = [
       const [name, id] = decodeCursor(query.cursor, 2) as [string, string];
       rest = matching.filter((member) => compareText(member.name, name) > 0 || (member.name === name && compareText(member.id, id) > 0));
     }
-    const page = rest.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = keysetPage(rest, limit, (last) => encodeCursor([last.name, last.id]));
     return {
       items: page.map(memberJson),
-      nextCursor: rest.length > limit && last ? encodeCursor([last.name, last.id]) : null,
+      nextCursor,
       ...(query.cursor ? {} : { total: matching.length }),
     };
   }),

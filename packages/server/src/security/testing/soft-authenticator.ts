@@ -63,6 +63,18 @@ function coseKey(privateKey: KeyObject): Uint8Array {
   );
 }
 
+/** A platform credential as the browser's `toJSON()` gives it, around its attestation or assertion response. */
+function publicKeyCredentialJson<Response extends object>(credential: SoftCredential, response: Response) {
+  return {
+    id: b64url(credential.id),
+    rawId: b64url(credential.id),
+    type: 'public-key' as const,
+    authenticatorAttachment: 'platform' as const,
+    clientExtensionResults: {},
+    response,
+  };
+}
+
 export class SoftAuthenticator {
   readonly credentials: SoftCredential[] = [];
   origin: string;
@@ -115,18 +127,11 @@ export class SoftAuthenticator {
     );
     this.credentials.push(credential);
     const clientDataJSON = clientData('webauthn.create', overrides.challenge ?? options.challenge, overrides.origin ?? this.origin);
-    return {
-      id: b64url(credential.id),
-      rawId: b64url(credential.id),
-      type: 'public-key' as const,
-      authenticatorAttachment: 'platform' as const,
-      clientExtensionResults: {},
-      response: {
-        clientDataJSON: b64url(clientDataJSON),
-        attestationObject: b64url(attestationObject),
-        transports: ['internal'],
-      },
-    };
+    return publicKeyCredentialJson(credential, {
+      clientDataJSON: b64url(clientDataJSON),
+      attestationObject: b64url(attestationObject),
+      transports: ['internal'],
+    });
   }
 
   /** navigator.credentials.get(): signs an assertion with the first usable credential (or the one named). */
@@ -147,18 +152,11 @@ export class SoftAuthenticator {
     const authenticatorData = Buffer.concat([sha256(rpId), Buffer.from([this.flags(0)]), counter]);
     const clientDataJSON = clientData('webauthn.get', options.challenge, overrides.origin ?? this.origin);
     const signature = sign('sha256', Buffer.concat([authenticatorData, sha256(clientDataJSON)]), credential.privateKey); // DER-encoded ECDSA
-    return {
-      id: b64url(credential.id),
-      rawId: b64url(credential.id),
-      type: 'public-key' as const,
-      authenticatorAttachment: 'platform' as const,
-      clientExtensionResults: {},
-      response: {
-        clientDataJSON: b64url(clientDataJSON),
-        authenticatorData: b64url(authenticatorData),
-        signature: b64url(signature),
-        userHandle: b64url(credential.userHandle),
-      },
-    };
+    return publicKeyCredentialJson(credential, {
+      clientDataJSON: b64url(clientDataJSON),
+      authenticatorData: b64url(authenticatorData),
+      signature: b64url(signature),
+      userHandle: b64url(credential.userHandle),
+    });
   }
 }
