@@ -55,7 +55,7 @@ export async function queryAuditPage(
   db: Queryable,
   orgId: string,
   filter: AuditFilterInput,
-  after: { at: string; id: string } | null,
+  after: { at: Date; id: string } | null,
   limit: number,
 ): Promise<AuditRow[]> {
   const params: unknown[] = [orgId];
@@ -72,7 +72,7 @@ export async function queryAuditPage(
   if (filter.from) conditions.push(`created_at >= ${add(new Date(filter.from))}`);
   if (filter.to) conditions.push(`created_at <= ${add(new Date(filter.to))}`);
   if (after) {
-    const ts = add(new Date(after.at));
+    const ts = add(after.at);
     const id = add(after.id);
     conditions.push(`created_at <= ${ts} AND (created_at < ${ts} OR id < ${id})`);
   }

@@ -1,6 +1,5 @@
 import type { CompanyMapping } from '@billingone/settings-core';
-import { createNameMatcher, keysetPage } from '@billingone/settings-core/implementation';
-import { decodeCursor, encodeCursor } from '../app/json.js';
+import { createNameMatcher, keysetPage, decodeCursor, encodeCursor } from '@billingone/settings-core/implementation';
 import { problem } from '../app/problem.js';
 import type { Queryable } from '../db/types.js';
 

@@ -1,6 +1,6 @@
 import type { Provider, SyncRun } from '@billingone/settings-core';
-import { keysetPage } from '@billingone/settings-core/implementation';
-import { decodeCursor, encodeCursor, iso, isoOrNull } from '../app/json.js';
+import { keysetPage, decodeTimeCursor, encodeCursor } from '@billingone/settings-core/implementation';
+import { iso, isoOrNull } from '../app/json.js';
 import { fieldProblem } from '../app/problem.js';
 import type { Queryable } from '../db/types.js';
 
@@ -44,10 +44,8 @@ export async function listSyncRuns(
   const params: unknown[] = [orgId, provider];
   let where = 'org_id = $1 AND provider = $2';
   if (query.cursor) {
-    const [at, id] = decodeCursor(query.cursor, 2);
-    const when = new Date(at!);
-    if (Number.isNaN(when.getTime())) throw fieldProblem('cursor', 'This cursor is not valid. Start again from the first page.', 'invalid_cursor');
-    params.push(when, id);
+    const after = decodeTimeCursor(query.cursor);
+    params.push(new Date(after.at), after.id);
     where += ' AND started_at <= $3 AND (started_at < $3 OR id < $4)';
   }
   params.push(limit + 1);

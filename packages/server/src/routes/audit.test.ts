@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeCursor } from '@billingone/settings-core/implementation';
 import { writeAudit } from '../audit/write.js';
 import { createTestServer, type TestServer } from '../testing/harness.js';
 
@@ -70,6 +71,16 @@ describe('audit log', () => {
       actor: owner, action: 'member.role_changed', target: { type: 'member', id: 'mem_0', label: 'Target 0' },
       ip: '198.51.100.1', changes: { before: { role: 'viewer' }, after: { role: 'admin' } },
     });
+  });
+
+  it('refuses a cursor it did not make, or one whose time is not a time, as 422 on `cursor`', async () => {
+    await addEntries(3);
+    const forged = encodeCursor(['not-a-time', 'aud_1']);
+    for (const [path, cursor] of [['/audit-logs', 'garbage'], ['/audit-logs', forged], ['/security/login-history', forged]] as const) {
+      const res = await t.request('GET', path, { as: 'admin', query: { cursor } });
+      expect(res.status).toBe(422);
+      expect(res.body.fieldErrors).toEqual([{ path: 'cursor', message: 'This cursor is not valid. Start again from the first page.', code: 'invalid_cursor' }]);
+    }
   });
 
   it('refuses a range that ends before it starts', async () => {

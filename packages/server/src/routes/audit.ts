@@ -1,8 +1,8 @@
 import { api } from '@billingone/settings-core';
-import { keysetPage } from '@billingone/settings-core/implementation';
+import { keysetPage, decodeTimeCursor, encodeCursor } from '@billingone/settings-core/implementation';
 import { auditCsvHeader, auditCsvRow, csvLine } from '../audit/csv.js';
 import { auditJson, queryAuditPage, type AuditFilterInput } from '../audit/query.js';
-import { decodeCursor, encodeCursor, iso } from '../app/json.js';
+import { iso } from '../app/json.js';
 import { defineRoute } from '../app/route.js';
 import { DEFAULT_PAGE_SIZE } from './members.js';
 
@@ -15,11 +15,8 @@ function filterOf(query: AuditFilterInput): AuditFilterInput {
 
 const list = defineRoute(api.audit.list, async (ctx) => {
   const limit = ctx.query.limit ?? DEFAULT_PAGE_SIZE;
-  let after: { at: string; id: string } | null = null;
-  if (ctx.query.cursor) {
-    const [at, id] = decodeCursor(ctx.query.cursor, 2);
-    after = { at: at!, id: id! };
-  }
+  const cursor = ctx.query.cursor ? decodeTimeCursor(ctx.query.cursor) : null;
+  const after = cursor ? { at: new Date(cursor.at), id: cursor.id } : null;
   const rows = await queryAuditPage(ctx.tx, ctx.actor.orgId, filterOf(ctx.query), after, limit + 1);
   const { page, nextCursor } = keysetPage(rows, limit, (last) => encodeCursor([iso(last.created_at), last.id]));
   return { items: page.map(auditJson), nextCursor };
@@ -34,7 +31,7 @@ const exportCsv = defineRoute(api.audit.export, async (ctx) => {
   const filter = filterOf(ctx.query);
   await db.transaction((tx) => ctx.audit({ action: 'audit_log.exported', target: { type: 'organization', id: actor.orgId, label: null }, after: { filter } }, tx));
   const encoder = new TextEncoder();
-  let after: { at: string; id: string } | null = null;
+  let after: { at: Date; id: string } | null = null;
   let started = false;
   let done = false;
   const stream = new ReadableStream<Uint8Array>({
@@ -53,7 +50,7 @@ const exportCsv = defineRoute(api.audit.export, async (ctx) => {
         const rows = await queryAuditPage(db, actor.orgId, filter, after, EXPORT_BATCH);
         if (rows.length < EXPORT_BATCH) done = true;
         const last = rows[rows.length - 1];
-        if (last) after = { at: iso(last.created_at), id: last.id };
+        if (last) after = { at: new Date(iso(last.created_at)), id: last.id };
         controller.enqueue(encoder.encode(rows.map(auditCsvRow).join('')));
       } catch (error) {
         controller.error(error);

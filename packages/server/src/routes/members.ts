@@ -6,11 +6,11 @@ import {
   type Member,
   type Role,
 } from '@billingone/settings-core';
-import { enforceTeamRule as enforce, keysetPage } from '@billingone/settings-core/implementation';
+import { enforceTeamRule as enforce, keysetPage, decodeCursor, encodeCursor } from '@billingone/settings-core/implementation';
 import { jsonRowsOf } from '../db/json-rows.js';
 import type { Queryable } from '../db/types.js';
 import type { Actor } from '../app/actor.js';
-import { decodeCursor, encodeCursor, iso, isoOrNull, likePattern } from '../app/json.js';
+import { iso, isoOrNull, likePattern } from '../app/json.js';
 import { fieldProblem, problem } from '../app/problem.js';
 import { defineRoute } from '../app/route.js';
 

@@ -1,9 +1,9 @@
 import { flowErrorCodes } from '@billingone/settings-core';
 import { api, LoginHistoryEntry } from '@billingone/settings-core';
-import { keysetPage } from '@billingone/settings-core/implementation';
+import { keysetPage, decodeTimeCursor, encodeCursor } from '@billingone/settings-core/implementation';
 import type { Actor } from '../app/actor.js';
 import { RECENT_AUTH_MS } from '../app/dispatch.js';
-import { decodeCursor, encodeCursor, iso, isoOrNull } from '../app/json.js';
+import { iso, isoOrNull } from '../app/json.js';
 import { fieldProblem, problem } from '../app/problem.js';
 import { defineRoute, type RouteContext } from '../app/route.js';
 import type { Queryable } from '../db/types.js';
@@ -259,9 +259,8 @@ const loginHistory = defineRoute(api.security.loginHistory, async (ctx) => {
   const params: unknown[] = [actor.memberId, historyMethods];
   let after = '';
   if (ctx.query.cursor) {
-    const [at, id] = decodeCursor(ctx.query.cursor, 2) as [string, string];
-    if (Number.isNaN(Date.parse(at))) throw fieldProblem('cursor', 'This cursor is not valid. Start again from the first page.', 'invalid_cursor');
-    params.push(new Date(at), id);
+    const cursor = decodeTimeCursor(ctx.query.cursor);
+    params.push(new Date(cursor.at), cursor.id);
     // Written so the planner walks the (member_id, created_at DESC, id DESC) index from the cursor.
     after = 'AND created_at <= $3 AND (created_at < $3 OR id < $4)';
   }

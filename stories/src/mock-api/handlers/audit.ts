@@ -1,7 +1,6 @@
 import { auditEndpoints, type AuditEntry } from '@billingone/settings-core';
-import { fieldProblem, keysetPage } from '@billingone/settings-core/implementation';
+import { fieldProblem, keysetPage, decodeCursor, encodeCursor } from '@billingone/settings-core/implementation';
 import { handler, iso } from '../context.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { MockState } from '../state.js';
 
 export interface AuditFilter {

@@ -1,7 +1,7 @@
 import { integrationEndpoints, providers, type Pax8TestResult, type Provider, type SyncRun } from '@billingone/settings-core';
-import { createNameMatcher, fieldProblem, keysetPage, problem } from '@billingone/settings-core/implementation';
+import { createNameMatcher, fieldProblem, keysetPage, problem, decodeCursor, decodeTimeCursor, encodeCursor } from '@billingone/settings-core/implementation';
 import { handler, iso, isoOrNull } from '../context.js';
-import { compareText, decodeCursor, decodeTimeCursor, encodeCursor } from '../cursor.js';
+import { compareText } from '../text-order.js';
 import { pax8Demo, xeroDemo } from '../fixtures/people.js';
 import type { IntegrationRecord, MockState } from '../state.js';
 

@@ -1,8 +1,6 @@
 import { securityEndpoints } from '@billingone/settings-core';
-import { fieldProblem, keysetPage, problem } from '@billingone/settings-core/implementation';
+import { fieldProblem, keysetPage, problem, decodeTimeCursor, encodeCursor, base64urlDecode, base64urlEncode } from '@billingone/settings-core/implementation';
 import { handler, iso, isoOrNull, type HandlerContext } from '../context.js';
-import { decodeTimeCursor, encodeCursor } from '../cursor.js';
-import { base64urlDecode, base64urlEncode } from '../encoding.js';
 import { RECENT_AUTH_MS, TOTP_ENROLLMENT_TTL_MS, type MemberRecord, type MockState } from '../state.js';
 import { totpUri, verifyTotp } from '../totp.js';
 

@@ -10,9 +10,9 @@ import {
   type FieldError,
   type Role,
 } from '@billingone/settings-core';
-import { enforceTeamRule, fieldProblem, keysetPage, problem } from '@billingone/settings-core/implementation';
+import { enforceTeamRule, fieldProblem, keysetPage, problem, decodeCursor, encodeCursor } from '@billingone/settings-core/implementation';
 import { handler, iso, isoOrNull, type Actor } from '../context.js';
-import { compareText, decodeCursor, encodeCursor } from '../cursor.js';
+import { compareText } from '../text-order.js';
 import type { InvitationRecord, MemberRecord, MockState } from '../state.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
