@@ -4,6 +4,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumPath } from '../scripts/lib/chromium.mjs';
+import { prebundledDependencies } from './.storybook/prebundled.js';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,19 +22,7 @@ export default defineConfig({
         // Every story, with its play function and an axe check (violations fail), in Chromium.
         plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
         optimizeDeps: {
-          include: [
-            'storybook/test',
-            '@billingone/settings-elements > lit',
-            '@billingone/settings-elements > lit/directives/live.js',
-            '@billingone/settings-elements > lit/directives/if-defined.js',
-            '@billingone/settings-elements > lit/directives/ref.js',
-            '@billingone/settings-elements > lit/directives/repeat.js',
-            '@billingone/settings-elements > @lit/context',
-            '@billingone/settings-elements > lean-qr/nano',
-            '@billingone/settings-elements > @simplewebauthn/browser',
-            '@billingone/settings-core > ky',
-            '@billingone/settings-core > zod/mini',
-          ],
+          include: ['storybook/test', ...prebundledDependencies],
         },
         test: {
           name: 'storybook',

@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { mergeConfig } from 'vite';
+import { prebundledDependencies } from './prebundled.js';
 
 /**
  * Storybook for the BillingOne settings elements. Stories render the built package
@@ -14,19 +15,7 @@ const config: StorybookConfig = {
   async viteFinal(base) {
     return mergeConfig(base, {
       optimizeDeps: {
-        // Sections load on demand: pre-bundle what they import so Vite never re-optimises mid-run.
-        include: [
-          '@billingone/settings-elements > lit',
-          '@billingone/settings-elements > lit/directives/live.js',
-          '@billingone/settings-elements > lit/directives/if-defined.js',
-          '@billingone/settings-elements > lit/directives/ref.js',
-          '@billingone/settings-elements > lit/directives/repeat.js',
-          '@billingone/settings-elements > @lit/context',
-          '@billingone/settings-elements > lean-qr/nano',
-          '@billingone/settings-elements > @simplewebauthn/browser',
-          '@billingone/settings-core > ky',
-          '@billingone/settings-core > zod/mini',
-        ],
+        include: prebundledDependencies,
       },
       build: { chunkSizeWarningLimit: 4096 },
     });

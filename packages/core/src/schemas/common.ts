@@ -14,6 +14,17 @@ export const Locale = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$
 export const TimeZone = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$|^UTC$/, 'Use a time zone such as Europe/London.'));
 
 /** A field error: the dotted path of the field and a human message. */
+/** Who a member is and how they read dates: the member part of `/me`, and the profile without its timestamp. */
+export const MemberIdentity = z.object({
+  id: Id,
+  email: Email,
+  name: z.string(),
+  avatarUrl: z.nullable(z.string()),
+  locale: Locale,
+  timeZone: TimeZone,
+});
+export type MemberIdentity = z.infer<typeof MemberIdentity>;
+
 export const FieldError = z.object({
   path: z.string(),
   message: z.string(),

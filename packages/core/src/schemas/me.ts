@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { endpoint } from '../endpoint.js';
 import { permissions } from '../roles/permissions.js';
-import { Email, HexColor, Id, Locale, RoleSchema, Timestamp, TimeZone } from './common.js';
+import { HexColor, Id, MemberIdentity, RoleSchema, Timestamp } from './common.js';
 
 export const MfaState = z.object({
   /** TOTP enrolled. */
@@ -21,14 +21,7 @@ export const MeBranding = z.object({
 });
 
 export const Me = z.object({
-  member: z.object({
-    id: Id,
-    email: Email,
-    name: z.string(),
-    avatarUrl: z.nullable(z.string()),
-    locale: Locale,
-    timeZone: TimeZone,
-  }),
+  member: MemberIdentity,
   organization: z.object({ id: Id, name: z.string(), slug: z.string(), branding: MeBranding }),
   role: RoleSchema,
   permissions: z.array(z.enum(permissions)),

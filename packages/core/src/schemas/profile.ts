@@ -1,16 +1,8 @@
 import * as z from 'zod/mini';
 import { endpoint } from '../endpoint.js';
-import { Email, Id, Locale, Timestamp, TimeZone } from './common.js';
+import { Locale, MemberIdentity, Timestamp, TimeZone } from './common.js';
 
-export const Profile = z.object({
-  id: Id,
-  email: Email,
-  name: z.string(),
-  avatarUrl: z.nullable(z.string()),
-  locale: Locale,
-  timeZone: TimeZone,
-  updatedAt: Timestamp,
-});
+export const Profile = z.extend(MemberIdentity, { updatedAt: Timestamp });
 export type Profile = z.infer<typeof Profile>;
 
 export const FullName = z.string().check(
