@@ -10,8 +10,8 @@ import type { Suite } from '../suite.js';
 
 const RUNS_PER_ENDPOINT = 20;
 
-/** Field names of a body schema (through unions), so random bodies often name real fields. Reads zod's definition. */
-function fieldNames(schema: unknown): string[] {
+/** Field names of a body or query schema (through unions), so random inputs often name real fields. Reads zod's definition. */
+export function fieldNames(schema: unknown): string[] {
   const def = (schema as { _zod?: { def?: any } })._zod?.def;
   if (def?.type === 'object') return Object.keys(def.shape);
   if (def?.type === 'union') return def.options.flatMap(fieldNames);
