@@ -12,7 +12,7 @@ import { describeLeftAsFound } from './testing/checks/left-as-found.js';
 import { describePaging } from './testing/checks/paging.js';
 import { describePublicEndpoints } from './testing/checks/public-endpoints.js';
 import { describeRandomBodies } from './testing/checks/random-bodies.js';
-import { describeRandomQueries } from './testing/checks/random-queries.js';
+import { describeRandomRequests } from './testing/checks/random-requests.js';
 import { describeRoleMatrix } from './testing/checks/role-matrix.js';
 import { describeSecrets } from './testing/checks/secrets.js';
 import { createSuite } from './testing/suite.js';
@@ -27,7 +27,7 @@ describe('Settings API conformance', { timeout: 150_000 }, () => {
   describeRoleMatrix(suite);
   describeCsrf(suite);
   describeRandomBodies(suite);
-  describeRandomQueries(suite);
+  describeRandomRequests(suite);
   describeEtags(suite);
   describeAudit(suite);
   describePaging(suite);

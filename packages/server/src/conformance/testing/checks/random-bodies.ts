@@ -1,10 +1,10 @@
-import { allEndpoints, FieldError, type Endpoint } from '@billingone/settings-core';
+import { allEndpoints, type Endpoint } from '@billingone/settings-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../context.js';
 import { etagSource, isWrite, label, placeholderParams } from '../endpoints.js';
 import { CookieSession, type Caller } from '../http.js';
-import { isProblemType, show } from '../problems.js';
+import { fieldErrorsListed, isProblemType, show } from '../problems.js';
 import { readForWrite } from '../scenarios/read-for-write.js';
 import type { Suite } from '../suite.js';
 
@@ -38,9 +38,6 @@ async function callerFor(ctx: Context, endpoint: Endpoint): Promise<Caller | und
   if (endpoint.access === 'api-key') return ctx.credentials.apiKey ? { bearer: ctx.credentials.apiKey } : undefined;
   return ctx.sessions.of('owner');
 }
-
-const fieldErrorsListed = (json: any) =>
-  Array.isArray(json?.fieldErrors) && json.fieldErrors.length > 0 && json.fieldErrors.every((error: unknown) => FieldError.safeParse(error).success);
 
 export function describeRandomBodies(suite: Suite): void {
   describe('random bad bodies on every JSON write → 4xx problem (422 with fieldErrors), never 5xx', () => {
