@@ -82,7 +82,7 @@ export const securityHandlers = [
     audit({ action: 'security.totp.enabled', target: target(member), after: { totpEnabled: true } });
     return { recoveryCodes: codesView(member) };
   }),
-  handler(securityEndpoints.disableTotp, async ({ actor, state, body, now, audit, rateLimit }) => {
+  handler(securityEndpoints.disableTotp, async ({ actor, state, body, now, audit, rateLimit, resetRateLimit }) => {
     if (state.organization.requireMfa) {
       throw problem(403, 'mfa_required_by_organization', 'Your organization requires two-factor authentication, so it cannot be turned off.');
     }
@@ -93,6 +93,7 @@ export const securityHandlers = [
     if (!check.ok) throw wrongCode(check.reason === 'not_enabled' ? 'invalid' : check.reason);
     member.totp = null;
     member.recoveryCodes = null;
+    resetRateLimit('totp-code', actor.memberId);
     audit({ action: 'security.totp.disabled', target: target(member), before: { totpEnabled: true }, after: { totpEnabled: false } });
   }),
   handler(securityEndpoints.reauthenticate, async ({ actor, state, body, now, audit, rateLimit, resetRateLimit }) => {
