@@ -1,6 +1,4 @@
-import { canonicalJson, etagMatches } from '@billingone/settings-core/implementation';
-
-export { etagMatches };
+import { canonicalJson } from '@billingone/settings-core/implementation';
 
 /**
  * A strong ETag of a representation: a hash of its canonical JSON, so key order does not matter

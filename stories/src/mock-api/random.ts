@@ -1,11 +1,8 @@
-import { mulberry32 as prng } from '@billingone/settings-core/implementation';
-
-/** The seeded random source of the fixtures (mulberry32), so every fixture looks the same on every run. */
-export { prng };
+import { mulberry32 } from '@billingone/settings-core/implementation';
 
 /** A pseudo-random value for a key, without keeping state: the same key always gives the same number in [0, 1). */
 export function hashToUnit(key: number): number {
-  return prng(key * 2654435761)();
+  return mulberry32(key * 2654435761)();
 }
 
 export function pick<T>(random: () => number, items: readonly T[]): T {

@@ -1,7 +1,7 @@
 import { can, Problem, type Endpoint, type Permission } from '@billingone/settings-core';
-import { internalError, issuesToFieldErrors, parseJsonBody, problem, problemResponse, ProblemError } from '@billingone/settings-core/implementation';
+import { etagMatches, internalError, issuesToFieldErrors, parseJsonBody, problem, problemResponse, ProblemError } from '@billingone/settings-core/implementation';
 import type { Actor, Handler, HandlerContext } from './context.js';
-import { etagMatches, etagOf } from './etag.js';
+import { etagOf } from './etag.js';
 import { RECENT_AUTH_MS, type MockState } from './state.js';
 
 interface SafeParser {

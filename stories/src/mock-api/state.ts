@@ -6,11 +6,10 @@ import {
   type Role,
   type SyncRun,
 } from '@billingone/settings-core';
-import { defaultNotificationMatrix, normalizeNotificationMatrix } from '@billingone/settings-core/implementation';
+import { defaultNotificationMatrix, mulberry32, normalizeNotificationMatrix } from '@billingone/settings-core/implementation';
 import { generatedAuditLog, type AuditLogSize, type GeneratedAuditLog } from './fixtures/audit-log.js';
 import { billingOnlyClients, DEMO_PASSWORD, demoMembers, demoOrganization, devices, mspClients, pax8Demo, userAgents, xeroDemo } from './fixtures/people.js';
 import { generateMembers, teamSizes, type TeamSize } from './fixtures/team.js';
-import { prng } from './random.js';
 import { base32Encode } from './totp.js';
 
 export type Matrix = NotificationPreferences['preferences'];
@@ -176,7 +175,7 @@ export class MockState {
       mfa: options.mfa,
     };
     this.createdAt = now;
-    this.random = prng(20261125);
+    this.random = mulberry32(20261125);
     const created = now - 400 * DAY;
     const branding = options.branding;
     this.organization = {
@@ -346,7 +345,7 @@ export class MockState {
 
   #seedLoginHistory(me: MemberRecord, now: number): void {
     if (this.options.loginHistory === 'empty') return;
-    const random = prng(4242);
+    const random = mulberry32(4242);
     const methods: LoginRecord['method'][] = me.totp ? ['password+totp', 'password+totp', 'passkey'] : ['password', 'password', 'embed_token'];
     for (let i = 0; i < 45; i++) {
       const device = Math.floor(random() * userAgents.length);

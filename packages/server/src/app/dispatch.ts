@@ -1,5 +1,5 @@
 import { can, flowErrorCodes, type Endpoint, type Permission } from '@billingone/settings-core';
-import { MAX_JSON_BYTES, parseJsonBody } from '@billingone/settings-core/implementation';
+import { etagMatches, MAX_JSON_BYTES, parseJsonBody } from '@billingone/settings-core/implementation';
 import { getCookie } from 'hono/cookie';
 import {
   actorFromEmbedToken,
@@ -14,7 +14,7 @@ import {
 import { isSameOrigin } from './cors.js';
 import { sha256 } from './ids.js';
 import type { AppContext } from './env.js';
-import { etagMatches, etagOf } from './etag.js';
+import { etagOf } from './etag.js';
 import { IdempotencyRace, idempotentRequest, recordedResponse, recordResponse, type IdempotentRequest } from './idempotency.js';
 import { issuesToFieldErrors, problem } from './problem.js';
 import { createRouteContext, type Route, type RouteContext } from './route.js';

@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import { canonicalJson, etagMatches } from '@billingone/settings-core/implementation';
 import { problem } from './problem.js';
 
-export { etagMatches };
-
 /** The strong ETag of a representation: a hash of its canonical JSON (key order does not matter). */
 export function etagOf(representation: unknown): string {
   return `"${createHash('sha256').update(canonicalJson(representation)).digest('base64url').slice(0, 27)}"`;
