@@ -11,7 +11,9 @@
 //      .ci/postgres.sh), BENCH_PG_POOL (pool size of the API), BENCH_TIME_LIMIT_S (default 1800),
 //      BENCH_CASES (some of: me, members, members-search, members-role, audit, audit-deep,
 //      audit-filtered), BENCH_CONNECTIONS (default 1,50), BENCH_API_NODE_FLAGS (Node flags of the
-//      API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to see where its time goes).
+//      API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to see where its time goes),
+//      BENCH_ROUNDS (default 3: every case is measured once per round, rounds one after another;
+//      a row shows the round with the median p99, and the p99 of every round beside it).
 // The PGlite data dir is kept in bench/results/ and reused by the next run (seeding 1M rows
 // takes minutes, once; again when the migrations change).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -30,14 +32,15 @@ const auditRows = Number(env.BENCH_AUDIT_ROWS ?? 1_000_000);
 const stores = (env.BENCH_STORES ?? 'pglite,postgres').split(',').map((s) => s.trim()).filter(Boolean);
 const onlyCases = env.BENCH_CASES ? env.BENCH_CASES.split(',').map((s) => s.trim()) : null;
 const connectionCounts = (env.BENCH_CONNECTIONS ?? '1,50').split(',').map(Number);
+const rounds = Number(env.BENCH_ROUNDS ?? 3);
 const cpuCount = cpus().length;
 const log = (message) => console.error(message);
 
 const knownStores = ['pglite', 'pglite-worker', 'postgres'];
 const knownCases = ['me', 'members', 'members-search', 'members-role', 'audit', 'audit-deep', 'audit-filtered'];
 const unknown = [...stores.filter((s) => !knownStores.includes(s)), ...(onlyCases ?? []).filter((c) => !knownCases.includes(c))];
-if (!(duration > 0) || !(Number.isInteger(auditRows) && auditRows >= 1000) || unknown.length > 0 || stores.length === 0 || !connectionCounts.every((n) => Number.isInteger(n) && n > 0)) {
-  console.error('BENCH_DURATION must be > 0, BENCH_AUDIT_ROWS an integer ≥ 1000, BENCH_CONNECTIONS whole numbers > 0,');
+if (!(duration > 0) || !(Number.isInteger(rounds) && rounds >= 1) || !(Number.isInteger(auditRows) && auditRows >= 1000) || unknown.length > 0 || stores.length === 0 || !connectionCounts.every((n) => Number.isInteger(n) && n > 0)) {
+  console.error('BENCH_DURATION must be > 0, BENCH_ROUNDS a whole number ≥ 1, BENCH_AUDIT_ROWS an integer ≥ 1000, BENCH_CONNECTIONS whole numbers > 0,');
   console.error(`BENCH_STORES some of ${knownStores.join(', ')} and BENCH_CASES some of ${knownCases.join(', ')}.`);
   if (unknown.length) console.error(`Unknown: ${unknown.join(', ')}.`);
   process.exit(2);
@@ -148,6 +151,16 @@ function othersShare(m, keys) {
   return Math.max(0, (100 * (m.machine.busy - measured)) / (m.machine.wall * cpuCount));
 }
 
+/**
+ * The round whose p99 is the median (the lower middle one of an even count), every figure from
+ * that same round, with each round's req/s and p99 kept beside it in `rounds`.
+ */
+function medianRound(measurements) {
+  const byP99 = [...measurements].sort((a, b) => (a.requests === 0 ? Infinity : a.p99) - (b.requests === 0 ? Infinity : b.p99));
+  const median = byP99[Math.floor((byP99.length - 1) / 2)];
+  return { ...median, rounds: measurements.map(({ rps, p99, requests }) => ({ rps, p99: requests === 0 ? null : p99 })) };
+}
+
 /** Bare Hono answering the same bodies, measured once per connection count. */
 async function measureBare(bodies, list) {
   const bare = startChild(`${here}server/bare-process.mjs`, { message: bodies });
@@ -210,7 +223,7 @@ async function responsiveness(base, headers, list, sample, ours) {
   return { cheap, idle, loaded, load, others: othersShare({ ...loaded, samples }, ours) };
 }
 
-const report = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, duration, auditRows, stores: {} };
+const report = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, duration, rounds, auditRows, stores: {} };
 const rows = [];
 const checks = [];
 let bare = null;
@@ -232,13 +245,20 @@ try {
     bare ??= await measureBare(bodies, list);
     const storeRows = [];
     for (const connections of connectionCounts) {
+      // Rounds one after another (not one case's rounds back to back), so a slow spell of the
+      // machine spoils one round of several cases rather than every round of one.
+      const measured = new Map(list.map((c) => [c.id, []]));
+      for (let round = 1; round <= rounds; round++) {
+        for (const c of list) {
+          log(`  ${store.padEnd(10)} ${String(connections).padStart(2)} conn  ${c.id}${rounds > 1 ? `  round ${round}/${rounds}` : ''}`);
+          const m = await measure({ url: `${base}${c.path}`, headers, connections, duration, sample });
+          const cpu = { api: perRequest(m.samples, 'api'), pg: perRequest(m.samples, 'pg'), db: perRequest(m.samples, 'db'), queries: perRequest(m.samples, 'queries') };
+          const { samples, ...figures } = m;
+          measured.get(c.id).push({ ...figures, cpu, others: othersShare(m, ours) });
+        }
+      }
       for (const c of list) {
-        log(`  ${store.padEnd(10)} ${String(connections).padStart(2)} conn  ${c.id}`);
-        const m = await measure({ url: `${base}${c.path}`, headers, connections, duration, sample });
-        const cpu = { api: perRequest(m.samples, 'api'), pg: perRequest(m.samples, 'pg'), db: perRequest(m.samples, 'db'), queries: perRequest(m.samples, 'queries') };
-        const others = othersShare(m, ours);
-        const { samples, ...figures } = m;
-        const row = { store, connections, request: c.label, id: c.id, ...figures, cpu, others, bare: bare[`${connections}:${c.id}`], target: targetOf(store, connections, c) };
+        const row = { store, connections, request: c.label, id: c.id, ...medianRound(measured.get(c.id)), bare: bare[`${connections}:${c.id}`], target: targetOf(store, connections, c) };
         rows.push(row);
         storeRows.push(row);
       }

@@ -7,6 +7,9 @@ const cpu = (value) => (typeof value === 'number' && Number.isFinite(value) ? va
 const share = (value) => (typeof value === 'number' ? `${Math.round(value)}%` : '—');
 const rps = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en') : '—');
 
+/** Every round's p99, lowest first ('none' for a round without a 2xx answer). */
+const roundsOf = (r) => (r.rounds && r.rounds.length > 1 ? [...r.rounds].sort((a, b) => (a.p99 ?? Infinity) - (b.p99 ?? Infinity)).map((x) => (x.p99 === null ? 'none' : ms(x.p99))).join(' ') : '—');
+
 /** 'PASS' / 'OVER' against `{ minRps?, maxP99? }`, with what was asked. */
 export function verdict(target, m) {
   if (!target) return { asked: '—', result: '' };
@@ -32,23 +35,25 @@ function render(header, lines, rightAligned) {
 }
 
 export function printTable({ rows, checks, report }) {
-  console.log(`\nSettings API on 127.0.0.1 — Node ${report.node}, ${report.cpus} CPUs, ${report.duration} s per measurement, ${report.auditRows.toLocaleString('en')} audit rows, 10,000 members`);
+  const rounds = report.rounds ?? 1;
+  console.log(`\nSettings API on 127.0.0.1 — Node ${report.node}, ${report.cpus} CPUs, ${report.duration} s per measurement, ${rounds} round${rounds === 1 ? '' : 's'}, ${report.auditRows.toLocaleString('en')} audit rows, 10,000 members`);
+  if (rounds > 1) console.log(`Each row is the round with the median p99 of ${rounds} (every figure from that round); "p99 of rounds" lists them all, lowest first.`);
   console.log('Latencies in ms (exact percentiles of 2xx answers). "× bare": how many times the bare Hono handler\'s req/s (same JSON) exceeds the API\'s.');
   console.log('Per request: "in DB" ms inside the store\'s query calls (summed wall time: in-thread PGlite\'s own work; through a worker or');
   console.log('PostgreSQL also the wait for it), "q" queries; "API cpu", "PG cpu", "bare cpu": CPU ms of the API process (PGlite included),');
   console.log('of the PostgreSQL cluster, of the bare Hono process.');
   console.log('"none": no 2xx answer within the run (every request waited longer than the run lasted).');
   console.log(`"others": share of the machine's ${report.cpus} CPUs taken by other processes during the run (API row / bare run); above a few %, latencies are pessimistic.\n`);
-  const header = ['store', 'conn', 'request', 'req/s', 'p50', 'p99', 'err', 'in DB', 'q', 'API cpu', 'PG cpu', 'bare req/s', 'bare p99', 'bare cpu', '× bare', 'others', 'target', ''];
+  const header = ['store', 'conn', 'request', 'req/s', 'p50', 'p99', 'p99 of rounds', 'err', 'in DB', 'q', 'API cpu', 'PG cpu', 'bare req/s', 'bare p99', 'bare cpu', '× bare', 'others', 'target', ''];
   const lines = rows.map((r) => {
     const v = verdict(r.target, r);
     return [
-      r.store, r.connections, r.request, rps(r.rps), lat(r, 'p50'), lat(r, 'p99'), r.errors, cpu(r.cpu?.db), r.cpu?.queries?.toFixed(1) ?? '—',
+      r.store, r.connections, r.request, rps(r.rps), lat(r, 'p50'), lat(r, 'p99'), roundsOf(r), r.errors, cpu(r.cpu?.db), r.cpu?.queries?.toFixed(1) ?? '—',
       cpu(r.cpu?.api), cpu(r.cpu?.pg), rps(r.bare?.rps), lat(r.bare, 'p99'), cpu(r.bare?.cpuMs), r.bare && r.rps > 0 ? `${(r.bare.rps / r.rps).toFixed(1)}×` : '—',
       `${share(r.others)} / ${share(r.bare?.others)}`, v.asked, v.result,
     ];
   });
-  console.log(render(header, lines, new Set([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])));
+  console.log(render(header, lines, new Set([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16])));
 
   if (checks.length) {
     console.log('\nResponsiveness: a cheap request on 1 connection, alone and while 50 connections cycle through the pages above.\n');
