@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { clientContext, localeContext, storesContext, type LocaleSettings, type SettingsClient, type SettingsStores } from '../context.js';
 import { AnnouncerController, type Politeness } from '../controllers/announcer.js';
+import { FocusKeeper } from '../controllers/focus-keeper.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
 import type { Localizer, MessageKey, MessageParams } from '../i18n/localize.js';
 import { namespacesOf } from '../i18n/messages.js';
@@ -22,6 +23,8 @@ export type Theme = 'light' | 'dark' | 'auto';
  * - Theme: `theme="light|dark|auto"`; without it the element follows its surroundings.
  * - `t()` and `localizer` for strings, dates and numbers; `announce()` for the live region;
  *   `emit()` to fire events after the current render.
+ * - Focus: a control that a render disables or removes while it has focus does not drop focus to
+ *   the page (see `FocusKeeper`).
  *
  * Subclasses declare `static styles = [BillingoneElement.styles, own]` and their own `static properties`.
  */
@@ -46,6 +49,12 @@ export class BillingoneElement extends LitElement {
   readonly #localeContext = new ContextConsumer(this, { context: localeContext, subscribe: true });
   readonly #localize = new LocalizeController(this, () => this.resolveLocale(), namespacesOf(this.localName));
   readonly #announcer = new AnnouncerController(this);
+
+  constructor() {
+    super();
+    // Keyboard focus stays in the element when a render disables or removes the focused control.
+    new FocusKeeper(this);
+  }
 
   override connectedCallback(): void {
     registerTokens();

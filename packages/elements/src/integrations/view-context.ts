@@ -36,9 +36,12 @@ export function countLabel(view: ViewContext, name: string, count: number): stri
   return key ? view.t(key, { count }) : `${name}: ${view.localizer.number(count)}`;
 }
 
-/** Every count of a sync, in one line. */
+const countOrder = Object.keys(countKeys);
+const countRank = (name: string) => (countOrder.includes(name) ? countOrder.indexOf(name) : countOrder.length);
+
+/** Every count of a sync, in one line, in the same order wherever it shows (companies, products, subscriptions, …). */
 export function countsText(view: ViewContext, counts: Readonly<Record<string, number>>): string {
-  const entries = Object.entries(counts);
+  const entries = Object.entries(counts).sort(([a], [b]) => countRank(a) - countRank(b));
   return entries.length === 0 ? '—' : view.localizer.list(entries.map(([name, count]) => countLabel(view, name, count)));
 }
 

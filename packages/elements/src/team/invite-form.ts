@@ -37,6 +37,8 @@ export function inviteForm(t: Translate, invite: InviteController, assignable: r
   const clientInvalid = new Set(parseInviteEmails(text).invalid.map((entry) => entry.value));
   const hasEmailsError = emailsErrors.length > 0 || perEmail.length > 0;
   const formError = invite.error && !hasEmailsError && !roleError ? describeError(invite.error, t) : undefined;
+  // The server refuses a request as a whole: when it names some addresses, say that the others were not sent either.
+  const refused = invite.error !== undefined && perEmail.length > 0;
   const hint = t('team.invite.emailsHint', { max: maxInvitesPerRequest });
 
   return html`
@@ -65,6 +67,7 @@ export function inviteForm(t: Translate, invite: InviteController, assignable: r
             <div class="hint" part="hint" id="invite-emails-hint">${hint}</div>
             ${hasEmailsError
               ? html`<div class="field-error" part="error" id="invite-emails-error">
+                  ${refused ? html`<p>${t('team.invite.noneSent')}</p>` : nothing}
                   ${emailsErrors.map((error) => html`<p>${emailsMessage(t, error, text)}</p>`)}
                   ${perEmail.length > 0
                     ? html`<ul class="email-errors">

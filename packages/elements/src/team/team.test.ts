@@ -143,6 +143,7 @@ describe('<billingone-team>', () => {
     buttonIn(element.shadowRoot!, 'Send invitations').click();
     await until(() => element.shadowRoot!.querySelector('[data-email="admin@acme.test"]'));
     expect(visibleText(shadowQuery(element, '[data-email="admin@acme.test"]'))).toContain('This person is already a member.');
+    expect(visibleText(shadowQuery(element, '#invite-emails-error'))).toContain('No invitations were sent. Correct or remove the addresses below, then send again.');
     expect(element.shadowRoot!.querySelector('[data-email="fresh@example.com"]')).toBeNull();
     expect(emails.value).toBe('fresh@example.com\nadmin@acme.test');
     await until(() => element.shadowRoot!.activeElement === emails);

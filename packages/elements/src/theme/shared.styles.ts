@@ -272,6 +272,9 @@ export const sharedStyles = css`
     border-block-end: var(--billingone-border-width) solid var(--billingone-color-border);
     text-align: start;
     vertical-align: middle;
+    /* Not the host's 'anywhere': that lets a cell shrink to one letter, so a narrow screen squeezes the
+       table to a column of letters instead of scrolling it inside .table-scroll. */
+    overflow-wrap: break-word;
   }
   .table th {
     color: var(--billingone-color-muted);

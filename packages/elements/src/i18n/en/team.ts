@@ -12,6 +12,7 @@ export const team = {
   'team.invite.invalidEmail': 'This is not a valid email address.',
   'team.invite.invalidCount': '{count, plural, one {# entry is not a valid email address.} other {# entries are not valid email addresses.}}',
   'team.invite.tooMany': 'Invite at most {max} people at once ({count} entered).',
+  'team.invite.noneSent': 'No invitations were sent. Correct or remove the addresses below, then send again.',
   'team.invite.sent': '{count, plural, one {Invitation sent.} other {# invitations sent.}}',
   'team.invite.sentSome':
     '{count, plural, one {Invitation sent} other {# invitations sent}}; {invalid, plural, one {# entry was not sent because it is not a valid address.} other {# entries were not sent because they are not valid addresses.}}',

@@ -13,6 +13,7 @@ export const team: Record<keyof typeof en, string> = {
   'team.invite.invalidEmail': "Cette adresse e-mail n'est pas valide.",
   'team.invite.invalidCount': "{count, plural, one {# entrée n'est pas une adresse e-mail valide.} other {# entrées ne sont pas des adresses e-mail valides.}}",
   'team.invite.tooMany': 'Invitez au plus {max} personnes à la fois ({count} saisies).',
+  'team.invite.noneSent': 'Aucune invitation n’a été envoyée. Corrigez ou retirez les adresses ci-dessous, puis renvoyez.',
   'team.invite.sent': '{count, plural, one {Invitation envoyée.} other {# invitations envoyées.}}',
   'team.invite.sentSome':
     "{count, plural, one {Invitation envoyée} other {# invitations envoyées}} ; {invalid, plural, one {# entrée n'a pas été envoyée car ce n'est pas une adresse valide.} other {# entrées n'ont pas été envoyées car ce ne sont pas des adresses valides.}}",
