@@ -206,7 +206,7 @@ export class BillingoneIntegrations extends BillingoneElement {
     if (this.#callback && this.settingsClient) {
       const params = this.#callback;
       this.#callback = undefined;
-      void this.#xero.resume(params);
+      void this.#resumeXero(params);
     }
     this.#watchSyncs();
   }
@@ -356,6 +356,12 @@ export class BillingoneIntegrations extends BillingoneElement {
     this._tenantChoice = undefined;
     this.#actionErrors.delete('xero');
     await this.#xero.connect(this.xeroMode === 'popup' ? 'popup' : 'redirect');
+    if (this.#xero.state.kind === 'choose_tenant') await this.#focusTenants();
+  }
+
+  /** Finishes a redirect back from Xero; with several organisations, focus goes to the choice. */
+  async #resumeXero(params: Parameters<XeroConnectController['resume']>[0]): Promise<void> {
+    await this.#xero.resume(params);
     if (this.#xero.state.kind === 'choose_tenant') await this.#focusTenants();
   }
 

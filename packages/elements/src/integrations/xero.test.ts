@@ -65,6 +65,8 @@ describe('<billingone-integrations> Xero', () => {
     expect(location.search).not.toContain('state=');
 
     await until(() => shadowQueryAll(element, 'input[name="xero-tenant"]').length === 2);
+    // Focus is on the choice, where a keyboard user goes on.
+    await until(() => (element.shadowRoot!.activeElement as HTMLInputElement | null)?.name === 'xero-tenant');
     const xero = card(element, 'xero');
     expect(visibleText(xero)).toContain('Choose the Xero organisation to sync');
     expect(visibleText(xero)).toContain('Acme MSP Ltd');
