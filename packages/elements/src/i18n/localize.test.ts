@@ -7,6 +7,7 @@ describe('localizer', () => {
     expect(en.t('common.notFound.body', { name: 'billing' })).toBe('There is no settings page called “billing”.');
     expect(en.t('common.results', { count: 3 })).toBe('3 results');
     expect(en.t('common.results', { count: 0 })).toBe('No results');
+    expect(en.t('common.firstResults', { count: 10 })).toBe('First 10 results shown');
 
     expect(await loadLocale('fr-CA')).toBe(true);
     expect(isLocaleLoaded('fr-CA')).toBe(true);

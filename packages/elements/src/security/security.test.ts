@@ -495,10 +495,13 @@ describe('<billingone-security>', () => {
     expect(visibleText(rows[0]!)).toContain('Failed');
     expect(visibleText(rows[1]!)).toContain('203.0.113.11');
     expect(visibleText(rows[1]!)).toContain('Succeeded');
+    // The server does not count sign-ins: the pager says these are the first ones, then how many there are.
+    expect(visibleText(card(element, 'history'))).toContain('First 10 results shown');
     const more = shadowQueryAll<HTMLButtonElement>(element, '.pager button').find((button) => button.textContent!.trim() === 'Load more')!;
     more.click();
     await until(() => shadowQueryAll(element, '[data-login]').length === 13);
     expect(visibleText(card(element, 'history'))).not.toContain('Load more');
+    expect(visibleText(card(element, 'history'))).toContain('13 results');
   });
 
   it('shows an error with a retry when the session has ended, and recovers', async () => {

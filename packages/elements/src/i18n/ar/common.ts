@@ -35,6 +35,7 @@ export const common: Record<keyof typeof en, string> = {
   'common.readOnly': 'يمكنك عرض هذه المعلومات، لكن دورك لا يسمح بتغييرها.',
   'common.showing': '{shown} من {total, plural, zero {# عنصر} one {عنصر واحد} two {عنصرين} few {# عناصر} many {# عنصرًا} other {# عنصر}}',
   'common.results': '{count, plural, =0 {لا توجد نتائج} one {نتيجة واحدة} two {نتيجتان} few {# نتائج} many {# نتيجة} other {# نتيجة}}',
+  'common.firstResults': '{count, plural, one {عُرضت النتيجة الأولى} two {عُرضت النتيجتان الأوليان} few {عُرضت أول # نتائج} other {عُرضت أول # نتيجة}}',
   'common.error.title': 'حدث خطأ ما',
   'common.error.network': 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك ثم أعد المحاولة.',
   'common.error.timeout': 'استغرق الخادم وقتًا طويلًا للرد. أعد المحاولة.',

@@ -34,6 +34,7 @@ export const common = {
   'common.readOnly': 'You can view this, but your role cannot change it.',
   'common.showing': 'Showing {shown} of {total, plural, one {# item} other {# items}}',
   'common.results': '{count, plural, =0 {No results} one {# result} other {# results}}',
+  'common.firstResults': '{count, plural, one {First result shown} other {First # results shown}}',
   'common.error.title': 'Something went wrong',
   'common.error.network': 'We could not reach the server. Check your connection and try again.',
   'common.error.timeout': 'The server took too long to answer. Try again.',

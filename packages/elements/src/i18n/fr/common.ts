@@ -35,6 +35,7 @@ export const common: Record<keyof typeof en, string> = {
   'common.readOnly': 'Vous pouvez consulter ces informations, mais votre rôle ne permet pas de les modifier.',
   'common.showing': '{shown} sur {total, plural, one {# élément} other {# éléments}}',
   'common.results': '{count, plural, =0 {Aucun résultat} one {# résultat} other {# résultats}}',
+  'common.firstResults': '{count, plural, one {Premier résultat affiché} other {# premiers résultats affichés}}',
   'common.error.title': 'Une erreur est survenue',
   'common.error.network': 'Impossible de joindre le serveur. Vérifiez votre connexion, puis réessayez.',
   'common.error.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez.',
