@@ -18,6 +18,7 @@ import { sectionFrame } from '../ui/section.js';
 import { forbiddenView, storeView } from '../ui/status.js';
 import { brandingStyles } from './branding.styles.js';
 import { colourField, isCompleteHex, normaliseHex } from './colour-field.js';
+import { resolveAssetUrl } from '../ui/asset-url.js';
 
 type ColourName = 'primaryColor' | 'accentColor';
 type Colours = Record<ColourName, string>;
@@ -303,12 +304,7 @@ export class BillingoneBranding extends BillingoneElement {
   }
 
   #logoUrl(url: string | null): string | undefined {
-    if (!url) return undefined;
-    try {
-      return new URL(url, `${this.settingsClient?.baseUrl || location.origin}/`).href;
-    } catch {
-      return undefined;
-    }
+    return url ? resolveAssetUrl(url, this.settingsClient?.baseUrl) : undefined;
   }
 
   protected override render(): unknown {

@@ -5,7 +5,8 @@ import type { BillingoneElement } from '../base/billingone-element.js';
 import type { ConfirmController } from '../controllers/confirm-controller.js';
 import { focusAfterUpdate } from '../controllers/focus.js';
 import { describeError, fieldErrorsOf, isAbort } from '../ui/errors.js';
-import { avatarMaxBytes, avatarTypes, checkAvatarFile, cropToSquare, imageTypeName, initialsOf, resolveAssetUrl } from './avatar.js';
+import { resolveAssetUrl } from '../ui/asset-url.js';
+import { avatarMaxBytes, avatarTypes, checkAvatarFile, cropToSquare, imageTypeName, initialsOf } from './avatar.js';
 
 export interface AvatarEditorOptions {
   readonly confirm: ConfirmController;

@@ -55,15 +55,6 @@ export async function cropToSquare(file: Blob, maxSide: number = avatarMaxSide):
   }
 }
 
-/** An image URL from the API (often root-relative, e.g. `/v1/files/…`) made absolute against the API origin. */
-export function resolveAssetUrl(url: string, apiBaseUrl: string | undefined): string {
-  try {
-    return new URL(url, apiBaseUrl || document.baseURI).href;
-  } catch {
-    return url;
-  }
-}
-
 /** Up to two initials of a name (“Ada Lovelace” → “AL”), for a missing avatar. */
 export function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);

@@ -9,6 +9,8 @@ import { queryDemoDatabase, resetDemoData, signInAs, signOut } from '../testing/
 import type { BillingoneSettings } from './define.js';
 import './define.js';
 import { sectionLoaders } from './sections.js';
+import { brandingEndpoints, createSettingsClient } from '@billingone/settings-core';
+import { pngFile } from '../testing/interact.js';
 
 const navLabels = (shell: BillingoneSettings) => shadowQueryAll(shell, '[part="nav-item"]').map((item) => visibleText(item));
 const current = (shell: BillingoneSettings) => visibleText(shadowQuery(shell, '[part="nav-item"][aria-current="page"]'));
@@ -206,6 +208,21 @@ describe('<billingone-settings>', () => {
       } finally {
         style.remove();
       }
+    } finally {
+      await resetDemoData();
+    }
+  });
+
+  it("shows the organization's logo beside its name, with a same-origin client (no base URL)", async () => {
+    await signInAs('owner');
+    const sameOrigin = createSettingsClient({ baseUrl: '' });
+    await sameOrigin.upload(brandingEndpoints.uploadLogo, await pngFile(48, 24, 'logo.png'));
+    try {
+      const element = await shell(html`<billingone-settings .client=${sameOrigin}></billingone-settings>`);
+      const logo = await until(() => element.shadowRoot!.querySelector<HTMLImageElement>('[part="header"] img'));
+      await until(() => logo.complete && logo.naturalWidth === 48);
+      expect(new URL(logo.src).origin).toBe(location.origin);
+      expect(visibleText(shadowQuery(element, '[part="header"]'))).toBe('Acme MSP');
     } finally {
       await resetDemoData();
     }

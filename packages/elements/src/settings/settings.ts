@@ -11,6 +11,7 @@ import { exportPartsValue } from '../ui/parts.js';
 import { errorView, forbiddenView, loadingView, notFoundView } from '../ui/status.js';
 import { isBuiltInSection, sectionLabelKeys, sectionLoaders, sectionTags, type SectionLoader, type ShellSection } from './sections.js';
 import { settingsStyles } from './settings.styles.js';
+import { resolveAssetUrl } from '../ui/asset-url.js';
 
 type LoadState = 'loading' | 'ready' | 'error';
 
@@ -428,12 +429,6 @@ export class BillingoneSettings extends BillingoneScopeElement {
 
   #logoUrl(me: Me): string | undefined {
     const url = this.#branding.state?.data?.logoUrl ?? me.organization.branding.logoUrl;
-    const client = this.settingsClient;
-    if (!url) return undefined;
-    try {
-      return new URL(url, `${client?.baseUrl ?? location.origin}/`).href;
-    } catch {
-      return undefined;
-    }
+    return url ? resolveAssetUrl(url, this.settingsClient?.baseUrl) : undefined;
   }
 }
