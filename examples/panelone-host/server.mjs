@@ -51,8 +51,11 @@ const page = (file) => async (c) => {
 };
 
 const app = new Hono();
-app.all('/v1/*', (c) => stack.app.fetch(c.req.raw));
+// The API sees the browser's address (sessions, sign-in history and the audit log record it).
+app.all('/v1/*', (c) => stack.app.fetch(c.req.raw, c.env));
 app.get('/', (c) => c.redirect('/settings/profile'));
+// No icon: an empty answer rather than a 404 in every page's console.
+app.get('/favicon.ico', (c) => c.body(null, 204));
 app.get('/dashboard', (c) => c.redirect('/settings/profile'));
 app.get('/sign-in', page('sign-in.html'));
 app.get('/accept-invitation', page('accept-invitation.html'));

@@ -177,6 +177,8 @@ describe('account: an Admin secures their own account', () => {
     const sessions = await openSection(page, 'sessions');
     const devices = sessions.getByRole('list', { name: 'Signed-in devices' });
     await expect.poll(() => devices.getByRole('listitem').count(), { message: 'this browser and the other one' }).toBe(2);
+    // The host passes the browser's address through to the API.
+    expect(await devices.textContent()).toMatch(/127\.0\.0\.1/);
     await screenshot(page, 'sessions');
     await devices.getByRole('button', { name: /^Sign out (?!here)/ }).click();
     await confirmDialog(page, 'sessions', 'Sign out');

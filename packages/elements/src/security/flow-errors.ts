@@ -30,9 +30,9 @@ export function flowErrorMessage(t: Translate, error: FlowError, cause?: unknown
 }
 
 /** A localised sentence for an error thrown by a security request (problem codes first, then the generic wording). */
-export function securityErrorMessage(t: Translate, error: unknown): string {
+export function securityErrorMessage(t: Translate, error: unknown, forAction: Readonly<Record<string, MessageKey>> = {}): string {
   const code = flowErrorOf(error).code;
-  const key = code ? codeMessages[code] : undefined;
+  const key = code ? (forAction[code] ?? codeMessages[code]) : undefined;
   return key ? t(key) : describeError(error, t);
 }
 

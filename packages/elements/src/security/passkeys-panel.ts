@@ -168,7 +168,7 @@ export class PasskeysPanel implements ReactiveController {
       void this.#tools.emit(new BillingoneSavedEvent({ section: 'security', resource: 'passkey' }));
       void focusAfterRender(host, '#passkeys-title');
     } catch (error) {
-      this.#error = securityErrorMessage(t, error);
+      this.#error = securityErrorMessage(t, error, { mfa_required_by_organization: 'security.passkeys.remove.requiredByOrg' });
       void focusAfterRender(host, '[data-passkeys-error]');
     } finally {
       this.#busy.delete(passkey.id);

@@ -456,6 +456,24 @@ describe('<billingone-security>', () => {
       expect((await apiCall('GET', '/me')).body.mfa.passkeyCount).toBe(0);
     });
 
+    it('refuses to remove the last passkey while the organization requires MFA, and says what to do instead', async () => {
+      await signInAs('owner');
+      await virtualAuthenticator();
+      const element = await renderSecurity();
+      await addPasskey(element, 'Only key');
+      await until(() => shadowQueryAll(element, '[data-passkey]').length === 1);
+      await setOrganizationRequiresMfa(true);
+      const id = shadowQuery(element, '[data-passkey]').getAttribute('data-passkey')!;
+      shadowQuery<HTMLButtonElement>(element, `[data-remove="${id}"]`).click();
+      await until(() => openDialog(element).textContent!.includes('Remove “Only key”?'));
+      answerConfirm(element, 'confirm');
+      await until(() => find(element, '[data-passkeys-error]'));
+      expect(visibleText(find(element, '[data-passkeys-error]')!)).toBe(
+        'Your organization requires two-factor authentication. Add another passkey or set up an authenticator app before removing this one.',
+      );
+      expect((await apiCall('GET', '/me')).body.mfa.passkeyCount).toBe(1);
+    });
+
     it('treats a dismissed browser prompt as a calm cancellation, not an error', async () => {
       const authenticatorId = await virtualAuthenticator();
       // Without user verification the authenticator answers NotAllowedError, as a dismissed prompt does.

@@ -38,6 +38,7 @@ export const security: Record<keyof typeof en, string> = {
   'security.totp.codes.acknowledge': 'لقد حفظت رموز الاسترداد',
   'security.totp.disable.button': 'إيقاف',
   'security.totp.disable.requiredByOrg': 'تشترط مؤسستك المصادقة الثنائية، لذلك لا يمكنك إيقاف تطبيق المصادقة.',
+  'security.passkeys.remove.requiredByOrg': 'تشترط مؤسستك المصادقة الثنائية. أضف مفتاح مرور آخر أو فعّل تطبيق مصادقة قبل إزالة هذا المفتاح.',
   'security.totp.disable.title': 'هل تريد إيقاف تطبيق المصادقة؟',
   'security.totp.disable.body': 'لن يطلب تسجيل الدخول رمزًا من التطبيق بعد الآن، وستتوقف رموز الاسترداد عن العمل. أدخل رمزًا حاليًا للتأكيد.',
   'security.totp.disable.confirm': 'إيقاف',

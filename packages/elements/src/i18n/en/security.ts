@@ -37,6 +37,7 @@ export const security = {
   'security.totp.codes.acknowledge': 'I have saved my recovery codes',
   'security.totp.disable.button': 'Turn off',
   'security.totp.disable.requiredByOrg': 'Your organization requires two-factor authentication, so you cannot turn off your authenticator app.',
+  'security.passkeys.remove.requiredByOrg': 'Your organization requires two-factor authentication. Add another passkey or set up an authenticator app before removing this one.',
   'security.totp.disable.title': 'Turn off the authenticator app?',
   'security.totp.disable.body': 'Signing in will no longer ask for a code from the app, and your recovery codes will stop working. Enter a current code to confirm.',
   'security.totp.disable.confirm': 'Turn off',

@@ -38,6 +38,7 @@ export const security: Record<keyof typeof en, string> = {
   'security.totp.codes.acknowledge': 'J’ai enregistré mes codes de récupération',
   'security.totp.disable.button': 'Désactiver',
   'security.totp.disable.requiredByOrg': 'Votre organisation exige l’authentification à deux facteurs : vous ne pouvez donc pas désactiver votre application d’authentification.',
+  'security.passkeys.remove.requiredByOrg': 'Votre organisation exige l’authentification à deux facteurs. Ajoutez une autre clé d’accès ou configurez une application d’authentification avant de supprimer celle-ci.',
   'security.totp.disable.title': 'Désactiver l’application d’authentification ?',
   'security.totp.disable.body': 'La connexion ne demandera plus de code de l’application et vos codes de récupération cesseront de fonctionner. Saisissez un code actuel pour confirmer.',
   'security.totp.disable.confirm': 'Désactiver',
