@@ -62,13 +62,14 @@ describe('account: an Admin secures their own account', () => {
     await see(sectionElement(page, 'security').getByRole('heading', { name: 'Security', level: 2 }), 'the Security section of the deep link');
   });
 
-  it('edits the full name, which persists after a reload', async () => {
+  it('edits the full name, which the top bar follows and which persists after a reload', async () => {
     const profile = await openSection(page, 'profile');
     const name = profile.getByLabel('Full name');
     await expect.poll(() => name.inputValue()).toBe('Adam Price');
     await name.fill(newName);
     await profile.getByRole('button', { name: 'Save changes' }).click();
     await announced(profile, 'Your profile was saved.');
+    await expect.poll(() => page.locator('#who').textContent(), { message: 'the host heard billingone-saved' }).toContain(newName);
 
     await page.reload();
     await expect.poll(() => sectionElement(page, 'profile').getByLabel('Full name').inputValue()).toBe(newName);

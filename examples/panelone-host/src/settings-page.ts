@@ -16,14 +16,21 @@ settings.addEventListener('billingone-navigate', (event) => {
 });
 addEventListener('popstate', () => (settings.section = sectionFromPath()));
 
-try {
-  const me = await client.request(meEndpoints.get, {});
-  document.getElementById('who')!.textContent = `${me.member.name} · ${me.organization.name}`;
-} catch (error) {
-  if (error instanceof SettingsApiError && error.status === 401) {
-    location.assign(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
+/** The signed-in member and organization in the top bar; read again when the settings save a new name. */
+async function showWho(): Promise<void> {
+  try {
+    const me = await client.request(meEndpoints.get, {});
+    document.getElementById('who')!.textContent = `${me.member.name} · ${me.organization.name}`;
+  } catch (error) {
+    if (error instanceof SettingsApiError && error.status === 401) {
+      location.assign(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
+    }
   }
 }
+await showWho();
+settings.addEventListener('billingone-saved', (event) => {
+  if (event.detail.section === 'profile' || event.detail.section === 'organization') void showWho();
+});
 
 document.getElementById('sign-out')!.addEventListener('click', async () => {
   await client.request(authEndpoints.signOut, {}).catch(() => undefined);

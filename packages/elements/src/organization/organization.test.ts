@@ -66,6 +66,10 @@ describe('<billingone-organization> as an Owner', () => {
     await until(() => saved.length === 1);
     expect(saved[0]!.detail).toEqual({ section: 'organization', resource: 'organization' });
     await until(() => announced(element) === 'The organization was saved.');
+    expect(visibleText(shadowQuery(element, '.saved-note'))).toBe('The organization was saved.');
+    typeInto(input(element, 'name'), 'Acme Managed Services Ltd');
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('.saved-note')).toBeNull();
     expect((await serverOrganization()).name).toBe('Acme Managed Services');
     const reloaded = await renderOrganization();
     expect(input(reloaded, 'name').value).toBe('Acme Managed Services');

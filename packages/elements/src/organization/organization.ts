@@ -10,7 +10,7 @@ import { BillingoneSavedEvent } from '../events/saved.js';
 import { copyText } from '../ui/clipboard.js';
 import { describeError, fieldErrorsOf, hasStatus, isAbort } from '../ui/errors.js';
 import { localiseMessage } from '../ui/field-messages.js';
-import { field, formErrorView, submitButton } from '../ui/field.js';
+import { field, formErrorView, savedNote, submitButton } from '../ui/field.js';
 import { sectionFrame } from '../ui/section.js';
 import { forbiddenView, noticeView, storeView } from '../ui/status.js';
 import { organizationMessages } from './messages.js';
@@ -66,6 +66,8 @@ export class BillingoneOrganization extends BillingoneElement {
   });
   /** What the user typed in the general form and has not saved yet. */
   #draft: { name?: string; slug?: string } = {};
+  /** What the last save of the name and link did (a catalogue key), shown beside its button until the next edit. */
+  #savedNote: 'organization.saved' | 'organization.unchanged' | undefined;
   #notice: string | undefined;
   #mfaBusy = false;
   #mfaError: string | undefined;
@@ -145,7 +147,7 @@ export class BillingoneOrganization extends BillingoneElement {
             },
           })}
           ${formErrorView(fieldProblem ? undefined : form.message)}
-          <div class="row">${submitButton({ busy: form.submitting, label: t('common.saveChanges'), busyLabel: t('common.saving') })}</div>
+          <div class="row">${submitButton({ busy: form.submitting, label: t('common.saveChanges'), busyLabel: t('common.saving') })}${savedNote(this.#savedNote && t(this.#savedNote))}</div>
         </form>
       </section>
     `;
@@ -225,6 +227,7 @@ export class BillingoneOrganization extends BillingoneElement {
 
   #edit(name: 'name' | 'slug', value: string): void {
     this.#draft = { ...this.#draft, [name]: value };
+    this.#savedNote = undefined;
     this.#form.clear(name);
     this.requestUpdate();
   }
@@ -244,7 +247,9 @@ export class BillingoneOrganization extends BillingoneElement {
       this.#draft = {};
       this.#form.clear();
       this.#slug.reset();
-      this.announce(this.t('organization.unchanged'));
+      this.#savedNote = 'organization.unchanged';
+      this.announce(this.t(this.#savedNote));
+      this.requestUpdate();
       return;
     }
     const valid = this.#form.check(client.validate(organizationEndpoints.update, body));
@@ -254,7 +259,9 @@ export class BillingoneOrganization extends BillingoneElement {
     if (result.ok) {
       this.#draft = {};
       this.#slug.reset();
-      this.#saved('organization', this.t('organization.saved'));
+      this.#savedNote = 'organization.saved';
+      this.#saved('organization', this.t(this.#savedNote));
+      this.requestUpdate();
     } else if (hasStatus(result.error, 412)) {
       this.#form.clear();
       await this.#conflict();

@@ -62,6 +62,11 @@ describe('<billingone-profile>', () => {
     expect(saved[0]!.detail).toEqual({ section: 'profile', resource: 'profile' });
     expect(saved[0]!.bubbles && saved[0]!.composed).toBe(true);
     await until(() => announced(element) === 'Your profile was saved.');
+    // In sight too, until the next edit.
+    expect(element.shadowRoot!.querySelector('.saved-note')?.textContent).toBe('Your profile was saved.');
+    typeInto(input(element, 'name'), 'Vera Lindqvist-Berg');
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('.saved-note')).toBeNull();
 
     const { body } = await apiCall('GET', '/profile');
     expect(body).toMatchObject({ name: 'Vera Lindqvist', locale: 'fr', timeZone: 'America/New_York' });

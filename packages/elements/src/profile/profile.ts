@@ -6,7 +6,7 @@ import { FormController } from '../controllers/form-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { BillingoneSavedEvent } from '../events/saved.js';
 import { localiseMessage } from '../ui/field-messages.js';
-import { field, formErrorView, selectField, submitButton } from '../ui/field.js';
+import { field, formErrorView, savedNote, selectField, submitButton } from '../ui/field.js';
 import { sectionFrame } from '../ui/section.js';
 import { storeView } from '../ui/status.js';
 import { AvatarEditorController } from './avatar-editor.js';
@@ -63,6 +63,8 @@ export class BillingoneProfile extends BillingoneElement {
   });
   /** What the user typed in the details form and has not saved yet. */
   #draft: Partial<Record<DetailField, string>> = {};
+  /** What the last save of the details did (a catalogue key), shown beside its button until the next edit. */
+  #detailsNote: 'profile.details.saved' | 'profile.details.unchanged' | undefined;
 
   protected override render(): TemplateResult {
     const t = this.t.bind(this);
@@ -90,6 +92,7 @@ export class BillingoneProfile extends BillingoneElement {
     const error = (path: DetailField) => localiseMessage(t, form.error(path), profileMessages);
     const edit = (name: DetailField) => (event: Event & { currentTarget: HTMLInputElement | HTMLSelectElement }) => {
       this.#draft = { ...this.#draft, [name]: event.currentTarget.value };
+      this.#detailsNote = undefined;
       form.clear(name);
       this.requestUpdate();
     };
@@ -142,7 +145,7 @@ export class BillingoneProfile extends BillingoneElement {
             })}
           </div>
           ${formErrorView(fieldProblem ? undefined : form.message)}
-          <div class="row">${submitButton({ busy: form.submitting, label: t('common.saveChanges'), busyLabel: t('common.saving') })}</div>
+          <div class="row">${submitButton({ busy: form.submitting, label: t('common.saveChanges'), busyLabel: t('common.saving') })}${savedNote(this.#detailsNote && t(this.#detailsNote))}</div>
         </form>
       </section>
     `;
@@ -162,7 +165,9 @@ export class BillingoneProfile extends BillingoneElement {
     if (Object.keys(body).length === 0) {
       this.#form.clear();
       this.#draft = {};
-      this.announce(this.t('profile.details.unchanged'));
+      this.#detailsNote = 'profile.details.unchanged';
+      this.announce(this.t(this.#detailsNote));
+      this.requestUpdate();
       return;
     }
     const valid = this.#form.check(client.validate(profileEndpoints.update, body));
@@ -171,7 +176,9 @@ export class BillingoneProfile extends BillingoneElement {
     if (!result.ok) return;
     stores.resource(profileEndpoints.get).set(result.value);
     this.#draft = {};
-    this.#saved('profile', this.t('profile.details.saved'));
+    this.#detailsNote = 'profile.details.saved';
+    this.#saved('profile', this.t(this.#detailsNote));
+    this.requestUpdate();
   };
 
   #saved(resource: 'profile' | 'avatar' | 'password', message: string): void {

@@ -110,6 +110,10 @@ export const sharedStyles = css`
     align-items: center;
     gap: var(--billingone-space-sm);
   }
+  .saved-note {
+    color: var(--billingone-color-muted);
+    font-size: var(--billingone-font-size-sm);
+  }
   .row-end {
     justify-content: flex-end;
   }

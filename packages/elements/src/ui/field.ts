@@ -167,3 +167,11 @@ export function submitButton(options: SubmitButtonOptions): TemplateResult {
     </button>
   `;
 }
+
+/**
+ * What the last save of a form did (“Your profile was saved.”), beside its button until the next
+ * edit: the live region says it once, this keeps it in sight.
+ */
+export function savedNote(message: string | undefined): TemplateResult | typeof nothing {
+  return message ? html`<span class="saved-note" part="saved-note">${message}</span>` : nothing;
+}
