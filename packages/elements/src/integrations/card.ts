@@ -19,6 +19,15 @@ function problemText(view: ViewContext, integration: Integration): string | unde
 }
 
 /** What the card tells about a connection: account, secret, last and next sync, records. */
+/**
+ * When the next scheduled sync runs: a relative time, or “Due now” once that time has passed (the
+ * scheduler picks it up within a minute) rather than “15 seconds ago”.
+ */
+function nextSyncView(view: ViewContext, nextSyncAt: string | null): TemplateResult | string {
+  if (!nextSyncAt || Date.parse(nextSyncAt) > Date.now()) return timeView(view, nextSyncAt, view.t('integrations.notScheduled'));
+  return html`<time datetime=${nextSyncAt} title=${view.localizer.dateTime(nextSyncAt)}>${view.t('integrations.nextSync.due')}</time>`;
+}
+
 export function integrationFacts(view: ViewContext, integration: Integration): TemplateResult {
   const configured = integration.status !== 'not_configured';
   const problem = problemText(view, integration);
@@ -44,7 +53,7 @@ export function integrationFacts(view: ViewContext, integration: Integration): T
           </div>
           <div>
             <dt>${view.t('integrations.nextSync')}</dt>
-            <dd>${timeView(view, integration.nextSyncAt, view.t('integrations.notScheduled'))}</dd>
+            <dd>${nextSyncView(view, integration.nextSyncAt)}</dd>
           </div>
           <div>
             <dt>${view.t('integrations.records')}</dt>

@@ -142,6 +142,8 @@ export function mappingsView(view: ViewContext, mappings: MappingsController, ac
   const t = view.t;
   const pending = mappings.pending.size;
   const filter = mappings.state.filter ?? '';
+  // No companies at all (or none suggested): nothing for “Accept all suggestions” to take.
+  const nothingToAccept = mappings.state.status !== 'loading' && mappings.state.items.length === 0 && (filter === '' || filter === 'suggested');
   const onFilter = (event: Event) => actions.setFilter(((event.currentTarget as HTMLSelectElement).value || undefined) as MappingStatus | undefined);
   return html`
     <section class="card stack" part="card section" aria-labelledby="mappings-title">
@@ -160,7 +162,7 @@ export function mappingsView(view: ViewContext, mappings: MappingsController, ac
               type="button"
               class="button"
               part="button"
-              ?disabled=${mappings.accepting || mappings.saving}
+              ?disabled=${mappings.accepting || mappings.saving || nothingToAccept}
               aria-busy=${mappings.accepting ? 'true' : 'false'}
               @click=${actions.acceptAll}
             >

@@ -133,6 +133,11 @@ describe('<billingone-integrations> Pax8', () => {
     const pax8 = card(element, 'pax8');
     button(pax8, 'Show sync history').click();
     await until(() => visibleText(pax8).includes('No Pax8 syncs yet'));
+    // Saved a moment ago: the first scheduled sync is due, not "a few seconds ago".
+    expect(visibleText(pax8)).toMatch(/Next sync\s*Due now/);
+    // Nothing synced yet: no companies, so nothing for "Accept all suggestions" to take.
+    await until(() => visibleText(element).includes('No Pax8 companies yet'));
+    expect(button(element, 'Accept all suggestions').disabled).toBe(true);
     const sync = button(pax8, 'Sync now');
     sync.click();
     await element.updateComplete;

@@ -18,6 +18,7 @@ export const integrations: Record<keyof typeof en, string> = {
   'integrations.count.invoicesChanged': '{count, plural, zero {لم تتغير أي فاتورة} one {تغيّرت فاتورة واحدة} two {تغيّرت فاتورتان} few {تغيّرت # فواتير} many {تغيّرت # فاتورة} other {تغيّرت # فاتورة}}',
   'integrations.lastSync': 'آخر مزامنة',
   'integrations.nextSync': 'المزامنة التالية',
+  'integrations.nextSync.due': 'مستحقة الآن',
   'integrations.notScheduled': 'غير مجدولة',
   'integrations.records': 'السجلات',
   'integrations.lastSyncFailed': 'فشلت آخر مزامنة من {provider}: {message}',

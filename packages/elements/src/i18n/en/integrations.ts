@@ -17,6 +17,7 @@ export const integrations = {
   'integrations.count.invoicesChanged': '{count, plural, one {# invoice changed} other {# invoices changed}}',
   'integrations.lastSync': 'Last sync',
   'integrations.nextSync': 'Next sync',
+  'integrations.nextSync.due': 'Due now',
   'integrations.notScheduled': 'Not scheduled',
   'integrations.records': 'Records',
   'integrations.lastSyncFailed': 'The last sync from {provider} failed: {message}',

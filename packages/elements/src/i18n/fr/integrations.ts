@@ -18,6 +18,7 @@ export const integrations: Record<keyof typeof en, string> = {
   'integrations.count.invoicesChanged': '{count, plural, one {# facture modifiée} other {# factures modifiées}}',
   'integrations.lastSync': 'Dernière synchronisation',
   'integrations.nextSync': 'Prochaine synchronisation',
+  'integrations.nextSync.due': 'Imminente',
   'integrations.notScheduled': 'Non planifiée',
   'integrations.records': 'Données',
   'integrations.lastSyncFailed': 'La dernière synchronisation depuis {provider} a échoué : {message}',
