@@ -1,7 +1,7 @@
 import { createSettingsClient } from '@billingone/settings-core';
 import { html } from 'lit';
-import { userEvent } from 'vitest/browser';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { cdp, userEvent } from 'vitest/browser';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { deepActiveElement } from '../controllers/focus.js';
 import type { BillingoneMfaEnrolledEvent } from '../events/mfa-enrolled.js';
 import '../settings/define.js';
@@ -85,6 +85,31 @@ describe('<billingone-mfa-enrollment>', () => {
     await until(() => enrolled.length === 1);
     expect(enrolled[0]!.detail).toEqual({ method: 'totp' });
     expect(enrolled[0]!.bubbles && enrolled[0]!.composed).toBe(true);
+    await until(() => !!find(shell, '[part="nav"]'));
+    expect(find(shell, 'billingone-mfa-enrollment')).toBeNull();
+  });
+
+  it('lets the member in with a passkey instead of the authenticator app', async () => {
+    const session = cdp();
+    await session.send('WebAuthn.enable', { enableUI: false });
+    const { authenticatorId } = (await session.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    })) as { authenticatorId: string };
+    onTestFinished(async () => {
+      await session.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+      await session.send('WebAuthn.disable', {});
+    });
+    const shell = await fixture<BillingoneSettings>(html`<billingone-settings locale="en"></billingone-settings>`);
+    const gate = await until(() => find<BillingoneMfaEnrollment>(shell, 'billingone-mfa-enrollment'));
+    const add = await until(() => find<HTMLButtonElement>(gate, '[data-action="passkey-add"]'));
+    const enrolled = recordEvents<BillingoneMfaEnrolledEvent>(document, 'billingone-mfa-enrolled');
+    add.click();
+    await until(() => deepActiveElement()?.id === 'passkey-name');
+    typeInto(shadowQuery<HTMLInputElement>(gate, '#passkey-name'), 'Phone');
+    shadowQuery<HTMLButtonElement>(gate, '[data-action="passkey-create"]').click();
+    await until(() => enrolled.length === 1);
+    expect(enrolled[0]!.detail).toEqual({ method: 'passkey' });
+    expect((await apiCall('GET', '/me')).body.mfa).toMatchObject({ passkeyCount: 1, enrollmentRequired: false });
     await until(() => !!find(shell, '[part="nav"]'));
     expect(find(shell, 'billingone-mfa-enrollment')).toBeNull();
   });

@@ -1,11 +1,13 @@
 import { meEndpoints, securityEndpoints, type Me } from '@billingone/settings-core';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { BillingoneElement } from '../base/billingone-element.js';
+import { ConfirmController } from '../controllers/confirm-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { BillingoneMfaEnrolledEvent } from '../events/mfa-enrolled.js';
 import { storeView } from '../ui/status.js';
 import { focusAfterRender, type SecurityTools } from '../security/host.js';
 import { securityStyles } from '../security/security.styles.js';
+import { PasskeysPanel } from '../security/passkeys-panel.js';
 import { TotpEnrollmentController, totpEnrollmentView } from '../security/totp-enrollment.js';
 import { mfaEnrollmentStyles } from './mfa-enrollment.styles.js';
 
@@ -20,10 +22,11 @@ import { mfaEnrollmentStyles } from './mfa-enrollment.styles.js';
  * </billingone-provider>
  * ```
  *
- * It explains the organization's policy and runs the same authenticator-app enrolment as
- * `<billingone-security>`: QR code or setup key, a 6-digit code, then the recovery codes, shown
- * once. It cannot be dismissed: there is no close or cancel, and Escape does nothing. Once the
- * member confirms they saved the recovery codes it fires `billingone-mfa-enrolled` and reloads
+ * It explains the organization's policy and offers the two factors the policy accepts, as
+ * `<billingone-security>` runs them: the authenticator app (QR code or setup key, a 6-digit code,
+ * then the recovery codes, shown once) or a passkey (the browser's own prompt). It cannot be
+ * dismissed: there is no close, and Escape does nothing. Once the member confirms they saved the
+ * recovery codes, or the passkey is registered, it fires `billingone-mfa-enrolled` and reloads
  * `/me`, so the shell lets the member in.
  *
  * @summary Mandatory set-up of two-factor authentication, required by the organization.
@@ -47,17 +50,25 @@ import { mfaEnrollmentStyles } from './mfa-enrollment.styles.js';
  * @cssprop [--billingone-security-qr-color=CanvasText] - Colour of the QR code's modules.
  * @cssprop [--billingone-security-qr-background=Canvas] - Background of the QR code.
  *
- * @fires {BillingoneMfaEnrolledEvent} billingone-mfa-enrolled - The member set up the authenticator app and saved the recovery codes (`detail.method` is `totp`).
+ * @fires {BillingoneMfaEnrolledEvent} billingone-mfa-enrolled - The member set up the authenticator app and saved the recovery codes (`detail.method` is `totp`), or registered a passkey (`passkey`).
  */
 export class BillingoneMfaEnrollment extends BillingoneElement {
   static override styles = [BillingoneElement.styles, securityStyles, mfaEnrollmentStyles];
 
   readonly #me = new StoreController(this, () => this.stores?.resource(meEndpoints.get));
+  readonly #overview = new StoreController(this, () => this.stores?.resource(securityEndpoints.overview));
   readonly #tools: SecurityTools = {
     announce: (message, politeness) => this.announce(message, politeness),
-    emit: (event) => this.emit(event),
+    emit: (event) => {
+      if (event instanceof BillingoneMfaEnrolledEvent && event.detail.method === 'passkey') this.#passkeyAdded();
+      return this.emit(event);
+    },
   };
   readonly #enrollment = new TotpEnrollmentController(this, { onDone: () => this.#done() });
+  readonly #confirm = new ConfirmController(this);
+  readonly #passkeys = new PasskeysPanel(this, this.#tools, this.#confirm);
+  /** A passkey registered here: the gate says it is done, as after the authenticator app. */
+  #enrolledWithPasskey = false;
   readonly #tr = this.t.bind(this);
 
   #done(): void {
@@ -67,6 +78,12 @@ export class BillingoneMfaEnrollment extends BillingoneElement {
     void this.emit(new BillingoneMfaEnrolledEvent({ method: 'totp' }));
   }
 
+  #passkeyAdded(): void {
+    this.#enrolledWithPasskey = true;
+    this.announce(this.t('mfaEnrollment.done'));
+    void focusAfterRender(this, '#gate-done');
+  }
+
   protected override render(): TemplateResult {
     return html`
       <div class="gate stack" part="base">
@@ -74,6 +91,7 @@ export class BillingoneMfaEnrollment extends BillingoneElement {
           onRetry: () => void this.#me.store?.load({ force: true }).catch(() => undefined),
         })}
       </div>
+      ${this.#confirm.render()}
     `;
   }
 
@@ -82,7 +100,9 @@ export class BillingoneMfaEnrollment extends BillingoneElement {
     const enrollment = this.#enrollment;
     const state = enrollment.state;
     const hasFactor = me.mfa.totpEnabled || me.mfa.passkeyCount > 0;
-    const finished = state.kind === 'done' || (hasFactor && !enrollment.active);
+    const justDone = state.kind === 'done' || this.#enrolledWithPasskey;
+    const finished = justDone || (hasFactor && !enrollment.active);
+    const overview = this.#overview.state?.data;
     return html`
       <div class="section-header" part="header">
         <h2 class="title" part="title">${t('mfaEnrollment.title')}</h2>
@@ -93,7 +113,7 @@ export class BillingoneMfaEnrollment extends BillingoneElement {
       <section class="card stack" part="card" aria-labelledby="gate-card-title">
         <h3 id="gate-card-title" class="subtitle" part="title">${t('security.totp.title')}</h3>
         ${finished
-          ? html`<p id="gate-done" class="done" role="status" tabindex="-1">${t(state.kind === 'done' ? 'mfaEnrollment.done' : 'mfaEnrollment.alreadySet')}</p>`
+          ? html`<p id="gate-done" class="done" role="status" tabindex="-1">${t(justDone ? 'mfaEnrollment.done' : 'mfaEnrollment.alreadySet')}</p>`
           : enrollment.active
             ? totpEnrollmentView(this, this.#tools, enrollment, { id: 'gate', cancellable: false })
             : html`
@@ -110,6 +130,7 @@ export class BillingoneMfaEnrollment extends BillingoneElement {
                 </div>
               `}
       </section>
+      ${finished || enrollment.active || !overview ? nothing : this.#passkeys.render(overview)}
     `;
   }
 }
