@@ -1,7 +1,7 @@
 import { createSettingsClient } from '@billingone/settings-core';
 import { html } from 'lit';
-import { cdp, userEvent } from 'vitest/browser';
-import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { deepActiveElement } from '../controllers/focus.js';
 import type { BillingoneMfaEnrolledEvent } from '../events/mfa-enrolled.js';
 import '../settings/define.js';
@@ -12,6 +12,7 @@ import { fixture, recordEvents, shadowQuery, shadowQueryAll, until, visibleText 
 import { typeInto } from '../testing/interact.js';
 import { queryDemoDatabase, resetDemoData, signInAs } from '../testing/session.js';
 import { enrolTotp, totpCode } from '../testing/totp.js';
+import { virtualAuthenticator } from '../testing/virtual-authenticator.js';
 import './define.js';
 import type { BillingoneMfaEnrollment } from './mfa-enrollment.js';
 
@@ -90,15 +91,7 @@ describe('<billingone-mfa-enrollment>', () => {
   });
 
   it('lets the member in with a passkey instead of the authenticator app', async () => {
-    const session = cdp();
-    await session.send('WebAuthn.enable', { enableUI: false });
-    const { authenticatorId } = (await session.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-    })) as { authenticatorId: string };
-    onTestFinished(async () => {
-      await session.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
-      await session.send('WebAuthn.disable', {});
-    });
+    await virtualAuthenticator();
     const shell = await fixture<BillingoneSettings>(html`<billingone-settings locale="en"></billingone-settings>`);
     const gate = await until(() => find<BillingoneMfaEnrollment>(shell, 'billingone-mfa-enrollment'));
     const add = await until(() => find<HTMLButtonElement>(gate, '[data-action="passkey-add"]'));

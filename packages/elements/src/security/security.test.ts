@@ -11,6 +11,7 @@ import { fixture, recordEvents, shadowQuery, shadowQueryAll, until, visibleText 
 import { announced, answerConfirm, openDialog, typeInto } from '../testing/interact.js';
 import { demoPassword, embedTokenFor, queryDemoDatabase, resetDemoData, signInAs, signOut } from '../testing/session.js';
 import { enrolTotp, setOrganizationRequiresMfa, totpCode } from '../testing/totp.js';
+import { virtualAuthenticator } from '../testing/virtual-authenticator.js';
 import './define.js';
 import type { BillingoneSecurity } from './security.js';
 
@@ -374,19 +375,6 @@ describe('<billingone-security>', () => {
   });
 
   describe('passkeys (Chromium virtual authenticator)', () => {
-    async function virtualAuthenticator(): Promise<string> {
-      const session = cdp();
-      await session.send('WebAuthn.enable', { enableUI: false });
-      const { authenticatorId } = (await session.send('WebAuthn.addVirtualAuthenticator', {
-        options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-      })) as { authenticatorId: string };
-      onTestFinished(async () => {
-        await session.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
-        await session.send('WebAuthn.disable', {});
-      });
-      return authenticatorId;
-    }
-
     async function addPasskey(element: BillingoneSecurity, name: string): Promise<void> {
       action(element, 'passkey-add').click();
       await until(() => deepActiveElement()?.id === 'passkey-name');
