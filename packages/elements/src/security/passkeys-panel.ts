@@ -180,6 +180,8 @@ export class PasskeysPanel implements ReactiveController {
     const t = this.#host.t.bind(this.#host);
     const supported = typeof globalThis.PublicKeyCredential === 'function';
     const passkeys = overview.passkeys;
+    // The organization requires MFA and this passkey is the member's only factor: the server refuses its removal.
+    const lastFactor = overview.orgRequiresMfa && !overview.totp.enabled && passkeys.length === 1;
     return html`
       <section class="card stack" part="card" aria-labelledby="passkeys-title" data-card="passkeys">
         <div class="card-header">
@@ -188,7 +190,8 @@ export class PasskeysPanel implements ReactiveController {
         </div>
         <p class="muted">${t('security.passkeys.description')}</p>
         ${this.#error ? html`<p class="form-error" part="error" role="alert" tabindex="-1" data-passkeys-error>${this.#error}</p>` : nothing}
-        ${passkeys.length > 0 ? this.#table(passkeys) : html`<p class="small muted" data-empty="passkeys">${t('security.passkeys.empty')}</p>`}
+        ${lastFactor ? html`<p class="note" id="passkey-required" data-note="passkey-required-by-org">${t('security.passkeys.remove.requiredByOrg')}</p>` : nothing}
+        ${passkeys.length > 0 ? this.#table(passkeys, lastFactor) : html`<p class="small muted" data-empty="passkeys">${t('security.passkeys.empty')}</p>`}
         ${!supported
           ? html`<p class="note">${t('security.passkeys.unsupported')}</p>`
           : this.#adding
@@ -202,7 +205,7 @@ export class PasskeysPanel implements ReactiveController {
     `;
   }
 
-  #table(passkeys: readonly Passkey[]): TemplateResult {
+  #table(passkeys: readonly Passkey[], lastFactor: boolean): TemplateResult {
     const t = this.#host.t.bind(this.#host);
     const l = this.#host.localizer;
     return html`
@@ -255,7 +258,8 @@ export class PasskeysPanel implements ReactiveController {
                             part="button"
                             data-remove=${passkey.id}
                             aria-label=${t('security.passkeys.removeLabel', { name: passkey.name })}
-                            ?disabled=${busy}
+                            aria-describedby=${lastFactor ? 'passkey-required' : nothing}
+                            ?disabled=${busy || lastFactor}
                             aria-busy=${busy ? 'true' : 'false'}
                             @click=${() => void this.#remove(passkey)}
                           >

@@ -444,7 +444,7 @@ describe('<billingone-security>', () => {
       expect((await apiCall('GET', '/me')).body.mfa.passkeyCount).toBe(0);
     });
 
-    it('refuses to remove the last passkey while the organization requires MFA, and says what to do instead', async () => {
+    it('refuses to remove the last passkey while the organization requires MFA (also on a page loaded before the policy), and says what to do instead', async () => {
       await signInAs('owner');
       await virtualAuthenticator();
       const element = await renderSecurity();
@@ -460,6 +460,17 @@ describe('<billingone-security>', () => {
         'Your organization requires two-factor authentication. Add another passkey or set up an authenticator app before removing this one.',
       );
       expect((await apiCall('GET', '/me')).body.mfa.passkeyCount).toBe(1);
+
+      // Loaded under the policy: Remove is off, and says why.
+      const fresh = await renderSecurity();
+      await until(() => shadowQueryAll(fresh, '[data-passkey]').length === 1);
+      const remove = shadowQuery<HTMLButtonElement>(fresh, `[data-remove="${id}"]`);
+      expect(remove.disabled).toBe(true);
+      expect(remove.getAttribute('aria-describedby')).toBe('passkey-required');
+      expect(visibleText(shadowQuery(fresh, '#passkey-required'))).toBe(
+        'Your organization requires two-factor authentication. Add another passkey or set up an authenticator app before removing this one.',
+      );
+      await expectAccessibleInThemes(fresh);
     });
 
     it('treats a dismissed browser prompt as a calm cancellation, not an error', async () => {
