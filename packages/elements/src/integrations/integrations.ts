@@ -259,6 +259,8 @@ export class BillingoneIntegrations extends BillingoneElement {
     if (!stores || this.#syncing.has(provider)) return;
     this.#syncing.add(provider);
     this.#actionErrors.delete(provider);
+    // "Pax8 credentials saved." is old news once the member moves on to syncing.
+    if (provider === 'pax8') this.#pax8.send({ type: 'dismiss' });
     this.announce(this.t('integrations.sync.started', { provider: providerNames[provider] }));
     this.requestUpdate();
     try {

@@ -75,6 +75,11 @@ describe('<billingone-integrations> Pax8', () => {
     expect(connected.map((event) => event.detail)).toEqual([{ provider: 'pax8' }]);
     const { body } = await apiCall('GET', '/integrations');
     expect(body.items[0]).toMatchObject({ provider: 'pax8', status: 'connected', accountLabel: pax8Demo.clientId, secretLast4: 'Pe8U' });
+
+    // Moving on to a sync retires the notice.
+    button(pax8, 'Sync now').click();
+    await until(() => !visibleText(pax8).includes('Pax8 credentials saved.'));
+    await until(() => badgeText(element, 'pax8') === 'Connected' && !button(pax8, 'Sync now').disabled);
   });
 
   it('puts a client without access to companies next to the client ID, and too many tests in the form', async () => {

@@ -21,7 +21,7 @@ export function invitationsList(l: Localizer, options: InvitationsListOptions): 
   const t = l.t;
   return html`
     <section class="card stack" part="card section" aria-labelledby="invitations-title">
-      <h3 id="invitations-title" class="subtitle" part="title">
+      <h3 id="invitations-title" class="subtitle" part="title" tabindex="-1">
         ${t('team.invitations.title')} <span class="muted">(${l.number(options.items.length)})</span>
       </h3>
       <div class="table-scroll">

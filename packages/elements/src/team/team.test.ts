@@ -174,6 +174,7 @@ describe('<billingone-team>', () => {
     await until(() => openDialog(element));
     answerConfirm(element, 'confirm');
     await until(() => invitationRow(element, 'new.starter@acme.test') === undefined);
+    await until(() => element.shadowRoot!.activeElement?.id === 'invitations-title');
     const { body } = await apiCall<{ items: { email: string }[] }>('GET', '/invitations');
     expect(body.items.map((item) => item.email)).not.toContain('new.starter@acme.test');
     expect(saved.map((event) => event.detail)).toEqual([

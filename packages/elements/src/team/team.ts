@@ -357,7 +357,8 @@ export class BillingoneTeam extends BillingoneElement {
     if (ok) {
       this.announce(this.t('team.revoke.done', { email: invitation.email }));
       void this.emit(new BillingoneSavedEvent({ section: 'team', resource: 'invitation' }));
-      await focusAfterUpdate(this, '#invite-emails');
+      // Back to the list the row left, not to the invite form above it.
+      await focusAfterUpdate(this, '#invitations-title');
     }
   }
 
