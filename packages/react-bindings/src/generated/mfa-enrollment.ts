@@ -11,7 +11,7 @@ export type BillingoneMfaEnrollmentProperty = 'locale' | 'theme' | 'client';
 const tagName = 'billingone-mfa-enrollment';
 
 const events = {
-  /** The member set up the authenticator app and saved the recovery codes (`detail.method` is `totp`). */
+  /** The member set up the authenticator app and saved the recovery codes (`detail.method` is `totp`), or registered a passkey (`passkey`). */
   onBillingoneMfaEnrolled: 'billingone-mfa-enrolled' as EventName<BillingoneMfaEnrolledEvent>,
 };
 
