@@ -26,6 +26,19 @@ describe('createEmbedTokenSource', () => {
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });
 
+  it('reuses a short-lived token for half its lifetime instead of refetching it at once', async () => {
+    const { tokens, fetchToken, now } = source([
+      { token: 't1', expiresAt: at(60_000) },
+      { token: 't2', expiresAt: at(120_000) },
+    ]);
+    expect(await tokens.getToken()).toBe('t1');
+    now.ms = 29_000;
+    expect(await tokens.getToken()).toBe('t1');
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    now.ms = 30_000;
+    expect(await tokens.getToken()).toBe('t2');
+  });
+
   it('fetches a new token when the API refused the current one (forceRefresh)', async () => {
     const { tokens } = source([
       { token: 't1', expiresAt: at(600_000) },

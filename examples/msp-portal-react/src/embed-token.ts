@@ -8,7 +8,10 @@ export interface EmbedToken {
 export interface EmbedTokenSourceOptions {
   /** Asks the portal backend for a new token; `null` when the portal user is signed out. */
   fetchToken: () => Promise<EmbedToken | null>;
-  /** Fetch a new token this long before the current one expires (default 60 s). */
+  /**
+   * Fetch a new token this long before the current one expires (default 60 s), and at most half
+   * its lifetime before: a 60-second token is then reused for 30 seconds, not refetched every time.
+   */
   refreshMarginMs?: number;
   now?: () => number;
 }
@@ -25,7 +28,7 @@ export interface EmbedTokenSource {
  * current one (`forceRefresh`) or it is about to expire. Concurrent callers share one fetch.
  */
 export function createEmbedTokenSource({ fetchToken, refreshMarginMs = 60_000, now = Date.now }: EmbedTokenSourceOptions): EmbedTokenSource {
-  let current: { token: string; expiresAt: number } | undefined;
+  let current: { token: string; refreshAt: number } | undefined;
   let pending: Promise<string | null> | undefined;
   let generation = 0;
 
@@ -40,7 +43,8 @@ export function createEmbedTokenSource({ fetchToken, refreshMarginMs = 60_000, n
         }
         const expiresAt = Date.parse(answer.expiresAt);
         if (!answer.token || Number.isNaN(expiresAt)) throw new Error('The portal answered without a usable BillingOne token.');
-        current = { token: answer.token, expiresAt };
+        const lifetime = expiresAt - now();
+        current = { token: answer.token, refreshAt: expiresAt - Math.min(refreshMarginMs, lifetime / 2) };
         return answer.token;
       })
       .finally(() => {
@@ -51,7 +55,7 @@ export function createEmbedTokenSource({ fetchToken, refreshMarginMs = 60_000, n
 
   return {
     async getToken(context) {
-      if (!context?.forceRefresh && current && current.expiresAt - refreshMarginMs > now()) return current.token;
+      if (!context?.forceRefresh && current && current.refreshAt > now()) return current.token;
       return refresh();
     },
     clear() {
