@@ -18,7 +18,6 @@ function problemText(view: ViewContext, integration: Integration): string | unde
   return undefined;
 }
 
-/** What the card tells about a connection: account, secret, last and next sync, records. */
 /**
  * When the next scheduled sync runs: a relative time, or “Due now” once that time has passed (the
  * scheduler picks it up within a minute) rather than “15 seconds ago”.
@@ -28,6 +27,7 @@ function nextSyncView(view: ViewContext, nextSyncAt: string | null): TemplateRes
   return html`<time datetime=${nextSyncAt} title=${view.localizer.dateTime(nextSyncAt)}>${view.t('integrations.nextSync.due')}</time>`;
 }
 
+/** What the card tells about a connection: account, secret, last and next sync, records. */
 export function integrationFacts(view: ViewContext, integration: Integration): TemplateResult {
   const configured = integration.status !== 'not_configured';
   const problem = problemText(view, integration);

@@ -51,6 +51,7 @@ import { mfaEnrollmentStyles } from './mfa-enrollment.styles.js';
  * @cssprop [--billingone-security-qr-background=Canvas] - Background of the QR code.
  *
  * @fires {BillingoneMfaEnrolledEvent} billingone-mfa-enrolled - The member set up the authenticator app and saved the recovery codes (`detail.method` is `totp`), or registered a passkey (`passkey`).
+ * @fires {BillingoneSavedEvent} billingone-saved - A passkey was registered here (`detail.section` is `security`, `detail.resource` is `passkey`).
  */
 export class BillingoneMfaEnrollment extends BillingoneElement {
   static override styles = [BillingoneElement.styles, securityStyles, mfaEnrollmentStyles];

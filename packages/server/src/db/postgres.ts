@@ -34,7 +34,7 @@ export interface PostgresOptions {
  * until the API has read its answer, and the API reads answers between its other work: with 50
  * concurrent clients on 2 CPUs, 8 connections kept PostgreSQL fed where 4 left it waiting (search
  * 1,560–1,690 → 1,720–1,880 pages/s, action + date range 1,880–1,950 → 2,120–2,170, and a shorter
- * tail). More only queue on the CPUs, which the API shares.
+ * tail); 6 fell between the two.
  */
 const defaultPoolSize = () => Math.max(8, 4 * availableParallelism());
 
